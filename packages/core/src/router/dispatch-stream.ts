@@ -1,0 +1,336 @@
+import type { AuditAttempt } from '../audit/audit-record';
+import { StreamInterruptedError } from '../errors/errors';
+import type { SwitchyardError } from '../errors/switchyard-error';
+import { toSwitchyardError } from '../errors/to-switchyard-error';
+import { StreamAccumulator } from '../stream/stream-accumulator';
+import type { ChatResponse } from '../types/chat-response';
+import type { StreamEvent } from '../types/stream-event';
+import { attemptTimeout, callWithRetry, runAfterAttempt } from './call-with-retry';
+import { type Deadline, abortReason, createDeadline, raceSignal } from './deadline';
+import {
+  escalationTargets,
+  judge,
+  moveOn,
+  newAttemptRecord,
+  noRoute,
+  recordVerdict,
+  skipReason,
+} from './dispatch';
+import type { Engine } from './engine';
+import type { AttemptInfo } from './plugin';
+import type { ProviderState } from './provider-state';
+import type { RequestRun } from './request-run';
+
+/** A provider stream that produced its first event, holding its concurrency slot until closed. */
+class OpenStream {
+  readonly accumulator = new StreamAccumulator();
+  private closed = false;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly run: RequestRun,
+    readonly state: ProviderState,
+    readonly record: AuditAttempt,
+    readonly info: AttemptInfo,
+    private readonly iterator: AsyncIterator<StreamEvent>,
+    private readonly deadline: Deadline,
+    private readonly release: () => void,
+    readonly started: number,
+    readonly timeToFirstTokenMs: number,
+    /** The first event, not yet handed out. */
+    private pending: StreamEvent | undefined,
+  ) {}
+
+  /** The next event (folded into the accumulator), or undefined after `finish`. Throws typed errors. */
+  async next(): Promise<StreamEvent | undefined> {
+    if (this.accumulator.finished) return undefined;
+    let event = this.pending;
+    this.pending = undefined;
+    if (!event) {
+      let result: IteratorResult<StreamEvent>;
+      try {
+        result = await raceSignal(this.iterator.next(), this.deadline.signal, this.state.id);
+      } catch (error) {
+        throw this.deadline.signal.aborted
+          ? abortReason(this.deadline.signal, this.state.id)
+          : toSwitchyardError(error, this.state.id);
+      }
+      if (result.done) {
+        throw new StreamInterruptedError({
+          message: `${this.state.id}: stream ended without a finish event`,
+          provider: this.state.id,
+        });
+      }
+      event = result.value;
+      const { idleMs } = this.engine.config.timeouts;
+      this.deadline.reset(idleMs, attemptTimeout(this.state.id, idleMs, 'the gap between two stream events'));
+    }
+    if (event.type === 'error') throw event.error;
+    this.accumulator.add(event);
+    return event;
+  }
+
+  response(): ChatResponse {
+    return this.accumulator.toResponse({
+      provider: this.state.id,
+      model: this.state.provider.model,
+      latencyMs: performance.now() - this.started,
+      timeToFirstTokenMs: this.timeToFirstTokenMs,
+    });
+  }
+
+  /** Ends the stream: stops the provider's iterator and frees the slot. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.deadline.dispose();
+    this.release();
+    this.record.latencyMs = performance.now() - this.started;
+    try {
+      await raceSignal(Promise.resolve(this.iterator.return?.()), AbortSignal.timeout(1_000));
+    } catch {
+      // A provider that cannot stop cleanly must not hold the caller.
+    }
+  }
+
+  /** Records a mid-stream failure against the provider. */
+  async fail(error: SwitchyardError): Promise<void> {
+    this.record.outcome = 'error';
+    this.record.errorCode = error.code;
+    this.state.recordFailure(error);
+    await this.close();
+    await runAfterAttempt(this.engine, this.info, { ok: false, error }, this.run);
+  }
+
+  /** Records a completed stream. */
+  async succeed(response: ChatResponse): Promise<void> {
+    this.record.outcome = 'success';
+    this.record.usage = response.usage;
+    await this.close();
+    await runAfterAttempt(this.engine, this.info, { ok: true, response }, this.run);
+  }
+}
+
+/**
+ * Opens a stream on the first provider in `order` (from `start`) that yields a first event, with
+ * retries and fallbacks like a non-streaming call. Nothing has reached the caller yet, so failing
+ * over is still invisible.
+ */
+async function openStream(
+  engine: Engine,
+  run: RequestRun,
+  order: readonly string[],
+  start: number,
+  escalation: boolean,
+): Promise<{ stream: OpenStream; index: number }> {
+  const { firstTokenMs } = engine.config.timeouts;
+  let lastError: SwitchyardError | undefined;
+  for (let index = start; index < order.length; index++) {
+    const state = engine.states.get(order[index]!)!;
+    if (run.signal.aborted) throw abortReason(run.signal);
+    const record = newAttemptRecord(state);
+    const skipped = skipReason(run, state);
+    if (skipped) {
+      record.outcome = 'skipped';
+      record.errorCode = skipped.code;
+      run.attempts.push(record);
+      lastError = skipped;
+      moveOn(run, state.id, order[index + 1], skipped);
+      continue;
+    }
+    run.attempts.push(record);
+    try {
+      const stream = await callWithRetry({
+        engine,
+        run,
+        state,
+        escalation,
+        record,
+        call: (signal, info) => openOne(engine, run, state, record, info, signal, firstTokenMs),
+      });
+      return { stream, index };
+    } catch (error) {
+      const typed = error as SwitchyardError;
+      record.errorCode = typed.code;
+      if (run.signal.aborted || typed.code === 'aborted') throw typed;
+      lastError = typed;
+      moveOn(run, state.id, order[index + 1], typed);
+    }
+  }
+  throw lastError ?? noRoute(run);
+}
+
+async function openOne(
+  engine: Engine,
+  run: RequestRun,
+  state: ProviderState,
+  record: AuditAttempt,
+  info: AttemptInfo,
+  signal: AbortSignal,
+  firstTokenMs: number,
+): Promise<OpenStream> {
+  const release = await state.acquire(signal);
+  const started = performance.now();
+  const deadline = createDeadline(
+    signal,
+    firstTokenMs,
+    attemptTimeout(state.id, firstTokenMs, 'the first stream event'),
+  );
+  let iterator: AsyncIterator<StreamEvent> | undefined;
+  try {
+    iterator = state.provider.stream({ ...run.request, signal: deadline.signal })[Symbol.asyncIterator]();
+    const first = await raceSignal(iterator.next(), deadline.signal, state.id);
+    if (first.done) {
+      throw new StreamInterruptedError({
+        message: `${state.id}: stream ended before any event`,
+        provider: state.id,
+      });
+    }
+    if (first.value.type === 'error') throw first.value.error;
+    const { idleMs } = engine.config.timeouts;
+    deadline.reset(idleMs, attemptTimeout(state.id, idleMs, 'the gap between two stream events'));
+    return new OpenStream(
+      engine,
+      run,
+      state,
+      record,
+      info,
+      iterator,
+      deadline,
+      release,
+      started,
+      performance.now() - started,
+      first.value,
+    );
+  } catch (error) {
+    const typed = deadline.signal.aborted
+      ? abortReason(deadline.signal, state.id)
+      : toSwitchyardError(error, state.id);
+    deadline.dispose();
+    release();
+    void Promise.resolve(iterator?.return?.()).catch(() => {});
+    throw typed;
+  }
+}
+
+/** How many tokens to hold back before judging, from the plugins that judge. */
+function bufferLimit(engine: Engine, run: RequestRun, state: ProviderState): number | undefined {
+  let limit: number | undefined;
+  for (const plugin of engine.hooks.streamBuffer) {
+    if (!plugin.judge) continue;
+    const wanted = plugin.streamBuffer?.(state.provider, run);
+    if (wanted === undefined) continue;
+    const tokens = wanted === 'all' ? Number.POSITIVE_INFINITY : wanted;
+    limit = limit === undefined ? tokens : Math.max(limit, tokens);
+  }
+  return limit;
+}
+
+export interface StreamOutcome {
+  response: ChatResponse;
+  record: AuditAttempt;
+  served: ProviderState;
+}
+
+/**
+ * Streams a request: opens the first provider that answers; when a plugin judges answers, holds back
+ * the first tokens (or the whole answer), judges them, and either releases them or streams an
+ * escalation target instead, so the caller never sees two answers. `emit` receives what the caller sees.
+ */
+export async function* dispatchStream(
+  engine: Engine,
+  run: RequestRun,
+  order: readonly string[],
+): AsyncGenerator<StreamEvent | { type: 'served'; state: ProviderState }, StreamOutcome> {
+  let { stream, index } = await openStream(engine, run, order, 0, false);
+  try {
+    return yield* serve();
+  } finally {
+    // The caller may stop reading early: always free the provider and its slot.
+    await stream.close();
+  }
+
+  async function* serve(): AsyncGenerator<
+    StreamEvent | { type: 'served'; state: ProviderState },
+    StreamOutcome
+  > {
+    let held: StreamEvent[] = [];
+
+    const limit = bufferLimit(engine, run, stream.state);
+    if (limit !== undefined) {
+      // Hold events back; a failure here is still invisible to the caller, so fall back.
+      for (;;) {
+        try {
+          while (!stream.accumulator.finished && stream.accumulator.tokens < limit) {
+            const event = await stream.next();
+            if (event && event.type !== 'finish') held.push(event);
+          }
+          break;
+        } catch (error) {
+          const typed = toSwitchyardError(error, stream.state.id);
+          await stream.fail(typed);
+          if (run.signal.aborted || typed.code === 'aborted') throw typed;
+          moveOn(run, stream.state.id, order[index + 1], typed);
+          ({ stream, index } = await openStream(engine, run, order, index + 1, false));
+          held = [];
+        }
+      }
+      const decision = await judge(
+        engine,
+        run,
+        stream.response(),
+        stream.state.provider,
+        !stream.accumulator.finished,
+      );
+      if (decision) {
+        const { targets, blocked } = escalationTargets(engine, run, stream.state.id, decision);
+        recordVerdict(run, stream.state.id, decision, targets, blocked);
+        if (decision.escalate && targets.length > 0) {
+          let escalated: { stream: OpenStream; index: number } | undefined;
+          try {
+            escalated = await openStream(engine, run, targets, 0, true);
+          } catch (error) {
+            if (run.signal.aborted) {
+              await stream.close();
+              throw error;
+            }
+            run.warn(
+              'escalation_failed',
+              `every escalation target failed; keeping ${stream.state.id}'s answer`,
+            );
+            if (run.escalation) run.escalation.escalated = false;
+          }
+          if (escalated) {
+            const discarded = stream.response();
+            stream.record.outcome = 'discarded';
+            stream.record.usage = discarded.usage;
+            await stream.close();
+            await runAfterAttempt(engine, stream.info, { ok: true, response: discarded }, run);
+            run.reason = `escalated from ${stream.state.id}: ${decision.reason}`;
+            stream = escalated.stream;
+            held = [];
+          }
+        }
+      }
+    }
+
+    run.timeToFirstTokenMs = performance.now() - run.startedAt;
+    yield { type: 'served', state: stream.state };
+    for (const event of held) yield event;
+    held = [];
+    try {
+      for (;;) {
+        const event = await stream.next();
+        if (!event || event.type === 'finish') break;
+        yield event;
+      }
+    } catch (error) {
+      const typed = toSwitchyardError(error, stream.state.id);
+      await stream.fail(typed);
+      throw typed;
+    }
+    const response = stream.response();
+    await stream.succeed(response);
+    return { response, record: stream.record, served: stream.state };
+  }
+}

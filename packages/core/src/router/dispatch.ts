@@ -1,0 +1,247 @@
+import type { AuditAttempt } from '../audit/audit-record';
+import { NoEligibleRouteError, ProviderError, ProviderUnavailableError } from '../errors/errors';
+import type { SwitchyardError } from '../errors/switchyard-error';
+import type { ChatResponse } from '../types/chat-response';
+import type { Provider } from '../types/provider';
+import { attemptTimeout, callWithRetry, runAfterAttempt } from './call-with-retry';
+import { abortReason, createDeadline, raceSignal } from './deadline';
+import type { Engine } from './engine';
+import { isPromise } from './engine';
+import type { EscalationDecision } from './plugin';
+import type { ProviderState } from './provider-state';
+import type { RequestRun } from './request-run';
+
+/**
+ * The last line of the fail-closed guarantee: whatever produced the candidate list (policy, plugin,
+ * escalation), a regulated request is never handed to a provider that is not local.
+ */
+export function mayServe(run: RequestRun, state: ProviderState): boolean {
+  return run.dataClass !== 'regulated' || state.kind === 'local';
+}
+
+export function newAttemptRecord(state: ProviderState): AuditAttempt {
+  return {
+    provider: state.id,
+    kind: state.kind,
+    model: state.provider.model,
+    outcome: 'error',
+    retries: 0,
+    latencyMs: 0,
+  };
+}
+
+/** Why a provider cannot be tried right now (state changed since planning), or undefined. */
+export function skipReason(run: RequestRun, state: ProviderState): SwitchyardError | undefined {
+  if (!mayServe(run, state)) {
+    run.warn('fail_closed_guard', `refused to send a regulated request to cloud provider ${state.id}`);
+    return new NoEligibleRouteError({
+      message: `${state.id}: regulated data may not go to a cloud provider`,
+      dataClass: run.dataClass,
+    });
+  }
+  const unavailable = state.unavailability(performance.now());
+  if (unavailable) {
+    return new ProviderUnavailableError({
+      message: `${state.id}: ${unavailable.rule}: ${unavailable.reason}`,
+      provider: state.id,
+      isRetryable: false,
+    });
+  }
+  if (state.queueFull()) {
+    return new ProviderUnavailableError({
+      message: `${state.id}: all ${state.inFlight} slots busy and the queue is full (${state.queued} waiting)`,
+      provider: state.id,
+      isRetryable: false,
+    });
+  }
+  return undefined;
+}
+
+function checkResponse(response: ChatResponse, provider: Provider): ChatResponse {
+  if (typeof response !== 'object' || response === null || typeof response.text !== 'string') {
+    throw new ProviderError({
+      message: `${provider.id}: adapter returned a malformed response`,
+      provider: provider.id,
+    });
+  }
+  return response;
+}
+
+/** Tries the providers in order (with retries each) until one answers. Non-streaming. */
+export async function dispatchChat(
+  engine: Engine,
+  run: RequestRun,
+  order: readonly string[],
+  escalation: boolean,
+): Promise<{ response: ChatResponse; record: AuditAttempt }> {
+  let lastError: SwitchyardError | undefined;
+  const { attemptMs } = engine.config.timeouts;
+  for (let index = 0; index < order.length; index++) {
+    const state = engine.states.get(order[index]!)!;
+    if (run.signal.aborted) throw abortReason(run.signal);
+    const record = newAttemptRecord(state);
+    const skipped = skipReason(run, state);
+    if (skipped) {
+      record.outcome = 'skipped';
+      record.errorCode = skipped.code;
+      run.attempts.push(record);
+      lastError = skipped;
+      moveOn(run, state.id, order[index + 1], skipped);
+      continue;
+    }
+    run.attempts.push(record);
+    try {
+      const response = await callWithRetry({
+        engine,
+        run,
+        state,
+        escalation,
+        record,
+        call: async (signal) => {
+          const release = await state.acquire(signal);
+          const deadline = createDeadline(signal, attemptMs, attemptTimeout(state.id, attemptMs, 'the call'));
+          try {
+            const pending = state.provider.chat({ ...run.request, signal: deadline.signal });
+            return checkResponse(await raceSignal(pending, deadline.signal, state.id), state.provider);
+          } catch (error) {
+            if (deadline.signal.aborted) throw abortReason(deadline.signal, state.id);
+            throw error;
+          } finally {
+            deadline.dispose();
+            release();
+          }
+        },
+        onSuccess: (value, info) => runAfterAttempt(engine, info, { ok: true, response: value }, run),
+      });
+      record.outcome = 'success';
+      record.usage = response.usage;
+      return { response, record };
+    } catch (error) {
+      const typed = error as SwitchyardError;
+      record.errorCode = typed.code;
+      if (run.signal.aborted || typed.code === 'aborted') throw typed;
+      lastError = typed;
+      moveOn(run, state.id, order[index + 1], typed);
+    }
+  }
+  throw lastError ?? noRoute(run);
+}
+
+export function moveOn(run: RequestRun, from: string, to: string | undefined, error: SwitchyardError): void {
+  if (to !== undefined) run.fallbacks++;
+  run.emit('fallback', { requestId: run.requestId, from, to, error });
+}
+
+export function noRoute(run: RequestRun): NoEligibleRouteError {
+  const rejected = (run.plan?.candidates ?? [])
+    .filter((candidate) => !candidate.eligible)
+    .map(({ provider, rule, reason }) => ({ provider, rule, reason }));
+  const detail = rejected.map((entry) => `${entry.provider} (${entry.rule}: ${entry.reason})`).join('; ');
+  return new NoEligibleRouteError({
+    message: `no eligible provider for a ${run.dataClass} request${run.workload ? ` (workload '${run.workload}')` : ''}: ${detail || 'none configured'}`,
+    dataClass: run.dataClass,
+    rejected,
+  });
+}
+
+/** Runs the `judge` hooks on an answer; the first plugin asking to escalate wins. */
+export async function judge(
+  engine: Engine,
+  run: RequestRun,
+  response: ChatResponse,
+  provider: Provider,
+  partial: boolean,
+): Promise<EscalationDecision | undefined> {
+  let verdict: EscalationDecision | undefined;
+  for (const plugin of engine.hooks.judge) {
+    let decision: EscalationDecision | undefined;
+    try {
+      const result = plugin.judge?.(response, run, { partial, provider });
+      decision = isPromise(result) ? await result : result;
+    } catch (error) {
+      run.warn('plugin_error', `${plugin.name}.judge failed: ${String(error)}`);
+      continue;
+    }
+    if (!decision) continue;
+    verdict = decision;
+    if (decision.escalate) break;
+  }
+  return verdict;
+}
+
+/**
+ * Filters escalation targets through the same rules as any route: known, not the provider that
+ * answered, allowed for the data class (regulated → local only), and available now.
+ */
+export function escalationTargets(
+  engine: Engine,
+  run: RequestRun,
+  from: string,
+  decision: EscalationDecision,
+): { targets: string[]; blocked: boolean } {
+  const wanted = (decision.to ?? []).filter((id) => id !== from && engine.states.has(id));
+  const allowed = wanted.filter((id) => mayServe(run, engine.states.get(id)!));
+  const now = performance.now();
+  const available = allowed.filter((id) => !engine.states.get(id)!.unavailability(now));
+  return { targets: available, blocked: wanted.length > 0 && allowed.length === 0 };
+}
+
+/** Records a judge's verdict on the run and announces an escalation. */
+export function recordVerdict(
+  run: RequestRun,
+  from: string,
+  decision: EscalationDecision,
+  targets: string[],
+  blocked: boolean,
+): void {
+  run.escalation = {
+    escalated: decision.escalate && targets.length > 0,
+    reason: decision.reason,
+    confidence: decision.confidence,
+    from,
+    to: targets,
+    blocked: decision.escalate && blocked,
+    ...(decision.detail ? { detail: decision.detail } : {}),
+  };
+  if (decision.escalate) {
+    run.emit('escalate', {
+      requestId: run.requestId,
+      from,
+      to: targets,
+      reason: decision.reason,
+      confidence: decision.confidence,
+      blocked,
+    });
+  }
+}
+
+/** Non-streaming: judge the answer and, when asked and allowed, replace it with an escalated one. */
+export async function judgeAndEscalate(
+  engine: Engine,
+  run: RequestRun,
+  served: { response: ChatResponse; record: AuditAttempt },
+): Promise<ChatResponse> {
+  if (engine.hooks.judge.length === 0) return served.response;
+  const provider =
+    engine.states.get(served.response.provider)?.provider ??
+    engine.states.get(served.record.provider)!.provider;
+  const decision = await judge(engine, run, served.response, provider, false);
+  if (!decision) return served.response;
+  const { targets, blocked } = escalationTargets(engine, run, served.record.provider, decision);
+  recordVerdict(run, served.record.provider, decision, targets, blocked);
+  if (!decision.escalate || targets.length === 0) return served.response;
+  try {
+    const escalated = await dispatchChat(engine, run, targets, true);
+    served.record.outcome = 'discarded';
+    run.reason = `escalated from ${served.record.provider}: ${decision.reason}`;
+    return escalated.response;
+  } catch (error) {
+    if (run.signal.aborted) throw error;
+    run.warn(
+      'escalation_failed',
+      `every escalation target failed; returning ${served.record.provider}'s answer`,
+    );
+    if (run.escalation) run.escalation.escalated = false;
+    return served.response;
+  }
+}
