@@ -63,9 +63,9 @@ export interface FakeProviderOptions {
    * logprob of every token), or a function of the token index. Absent: the provider has none.
    */
   logprobs?: boolean | number | ((index: number, token: string) => number);
-  /** Behaviours for successive calls; calls past the end use `then` (default `'ok'`). */
+  /** Behaviours for successive calls; calls past the end use `thereafter` (default `'ok'`). */
   script?: FakeStep[] | ((call: number, request: ChatRequest) => FakeStep);
-  then?: FakeStep;
+  thereafter?: FakeStep;
   contextWindow?: number;
   /** Health reported by `health()`; a function is asked on each probe. Absent: no `health()` method. */
   health?: HealthStatus['status'] | (() => HealthStatus | Promise<HealthStatus>);
@@ -91,7 +91,7 @@ export interface FakeProvider extends Provider {
   setHealth(status: HealthStatus['status']): void;
   setCapacity(capacity: CapacityStatus): void;
   /** Replaces the script from the next call on. */
-  setScript(script: FakeStep[] | ((call: number, request: ChatRequest) => FakeStep), then?: FakeStep): void;
+  setScript(script: FakeStep[] | ((call: number, request: ChatRequest) => FakeStep), thereafter?: FakeStep): void;
   reset(): void;
 }
 
@@ -166,7 +166,7 @@ export function createFakeProvider(options: FakeProviderOptions): FakeProvider {
   const kind = options.kind ?? 'local';
   const model = options.model ?? `fake-${id}`;
   let script = options.script;
-  let then: FakeStep = options.then ?? 'ok';
+  let thereafter: FakeStep = options.thereafter ?? 'ok';
   let healthStatus = options.health;
   let capacityStatus = options.capacity;
   const calls: FakeCall[] = [];
@@ -175,7 +175,7 @@ export function createFakeProvider(options: FakeProviderOptions): FakeProvider {
 
   const stepFor = (call: number, request: ChatRequest): FakeStep => {
     if (typeof script === 'function') return script(call, request);
-    return script?.[call] ?? then;
+    return script?.[call] ?? thereafter;
   };
 
   const replyFor = (request: ChatRequest, call: number): { text: string; toolCalls: ToolCall[] } => {
@@ -314,9 +314,9 @@ export function createFakeProvider(options: FakeProviderOptions): FakeProvider {
     setCapacity(capacity) {
       capacityStatus = capacity;
     },
-    setScript(next, nextThen) {
+    setScript(next, nextThereafter) {
       script = next;
-      if (nextThen) then = nextThen;
+      if (nextThereafter) thereafter = nextThereafter;
     },
     reset() {
       calls.length = 0;

@@ -5,7 +5,7 @@ import { toSwitchyardError } from '../errors/to-switchyard-error';
 import type { AuditAttempt } from '../audit/audit-record';
 import type { Engine } from './engine';
 import { isPromise } from './engine';
-import { abortReason, sleep } from './deadline';
+import { type Deadline, abortReason, sleep } from './deadline';
 import type { AttemptInfo, AttemptOutcome } from './plugin';
 import type { ProviderState } from './provider-state';
 import type { RequestRun } from './request-run';
@@ -18,6 +18,7 @@ class StopRetrying extends Error {
 }
 
 export async function runBeforeAttempt(engine: Engine, info: AttemptInfo, run: RequestRun): Promise<void> {
+  if (engine.hooks.beforeAttempt.length === 0) return;
   for (const plugin of engine.hooks.beforeAttempt) {
     const result = plugin.beforeAttempt?.(info, run);
     if (isPromise(result)) await result;
@@ -30,6 +31,7 @@ export async function runAfterAttempt(
   outcome: AttemptOutcome,
   run: RequestRun,
 ): Promise<void> {
+  if (engine.hooks.afterAttempt.length === 0) return;
   for (const plugin of engine.hooks.afterAttempt) {
     try {
       const result = plugin.afterAttempt?.(info, outcome, run);
@@ -53,7 +55,7 @@ export async function callWithRetry<T>(input: {
   state: ProviderState;
   escalation: boolean;
   record: AuditAttempt;
-  call: (signal: AbortSignal, info: AttemptInfo) => Promise<T>;
+  call: (scope: Deadline, info: AttemptInfo) => Promise<T>;
   onSuccess?: (value: T, info: AttemptInfo) => Promise<void> | void;
 }): Promise<T> {
   const { engine, run, state, escalation, record, call } = input;
@@ -66,7 +68,7 @@ export async function callWithRetry<T>(input: {
     attempt++;
     const info: AttemptInfo = { provider, kind: state.kind, attempt, escalation };
     try {
-      await runBeforeAttempt(engine, info, run);
+      if (engine.hooks.beforeAttempt.length > 0) await runBeforeAttempt(engine, info, run);
     } catch (error) {
       // A plugin vetoed this provider (a budget, for instance): fall back, do not retry.
       throw new StopRetrying(toSwitchyardError(error, provider.id));
@@ -74,54 +76,70 @@ export async function callWithRetry<T>(input: {
     run.emit('attempt', { requestId: run.requestId, provider: provider.id, attempt, stream: run.stream });
     let value: T;
     try {
-      value = await call(run.signal, info);
+      value = await call(run.deadline, info);
     } catch (thrown) {
-      const error = run.signal.aborted
-        ? abortReason(run.signal, provider.id)
+      const error = run.aborted
+        ? abortReason(run.deadline, provider.id)
         : toSwitchyardError(thrown, provider.id);
       state.recordFailure(error);
-      await runAfterAttempt(engine, info, { ok: false, error }, run);
+      if (engine.hooks.afterAttempt.length > 0)
+        await runAfterAttempt(engine, info, { ok: false, error }, run);
       throw error;
     }
     state.recordSuccess();
-    await input.onSuccess?.(value, info);
+    if (input.onSuccess) await input.onSuccess(value, info);
     return value;
   };
 
   const retryable = (error: unknown): error is SwitchyardError =>
     SwitchyardError.isInstance(error) &&
     error.isRetryable &&
-    !run.signal.aborted &&
+    !run.aborted &&
     state.unavailability(performance.now())?.rule !== 'cooldown';
 
+  const backoff = (retriesConsumed: number) =>
+    Math.min(retry.minDelayMs * retry.factor ** retriesConsumed, retry.maxDelayMs);
+
+  /** Announces a retry and waits for it: the backoff, or the provider's longer `retry-after`. */
+  const beforeRetry = async (error: SwitchyardError, retriesConsumed: number, alreadyWaitedMs: number) => {
+    const asked = error.retryAfterMs;
+    if (asked !== undefined && asked > retry.maxRetryAfterMs) {
+      // Waiting that long is worse than another provider: fall back now.
+      throw error;
+    }
+    const delayMs = Math.max(backoff(retriesConsumed), asked ?? 0);
+    run.retries++;
+    record.retries++;
+    run.emit('retry', { requestId: run.requestId, provider: provider.id, attempt, delayMs, error });
+    await sleep(delayMs - alreadyWaitedMs, run.deadline);
+  };
+
   try {
+    // First attempt without p-retry's setup: most calls succeed and never retry.
+    try {
+      return await once();
+    } catch (error) {
+      if (retry.retries === 0 || error instanceof StopRetrying || !retryable(error)) throw error;
+      await beforeRetry(error, 0, 0);
+    }
+    // p-retry drives the remaining retries; its backoff continues from the second step.
     return await pRetry(once, {
-      retries: retry.retries,
-      minTimeout: retry.minDelayMs,
+      retries: retry.retries - 1,
+      minTimeout: backoff(1),
       maxTimeout: retry.maxDelayMs,
       factor: retry.factor,
       randomize: false,
-      signal: run.signal,
+      signal: run.deadline.signal,
       shouldRetry: ({ error }) => retryable(error),
       onFailedAttempt: async ({ error, retriesLeft, retriesConsumed }) => {
         if (error instanceof StopRetrying || retriesLeft <= 0 || !retryable(error)) return;
-        const backoff = Math.min(retry.minDelayMs * retry.factor ** retriesConsumed, retry.maxDelayMs);
-        const asked = error.retryAfterMs;
-        if (asked !== undefined && asked > retry.maxRetryAfterMs) {
-          // Waiting that long is worse than another provider: fall back now.
-          throw error;
-        }
-        const delayMs = Math.max(backoff, asked ?? 0);
-        run.retries++;
-        record.retries++;
-        run.emit('retry', { requestId: run.requestId, provider: provider.id, attempt, delayMs, error });
-        // p-retry waits `backoff` itself; wait the rest of a longer retry-after here.
-        await sleep(delayMs - backoff, run.signal);
+        // p-retry itself waits the backoff; wait the rest of a longer retry-after here.
+        await beforeRetry(error, retriesConsumed + 1, backoff(retriesConsumed + 1));
       },
     });
   } catch (error) {
     if (error instanceof StopRetrying) throw error.error;
-    if (run.signal.aborted) throw abortReason(run.signal, provider.id);
+    if (run.aborted) throw abortReason(run.deadline, provider.id);
     throw toSwitchyardError(error, provider.id);
   } finally {
     record.latencyMs = performance.now() - started;

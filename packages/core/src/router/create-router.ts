@@ -4,13 +4,14 @@ import type { SwitchyardError } from '../errors/switchyard-error';
 import { toSwitchyardError } from '../errors/to-switchyard-error';
 import type { ChatRequest } from '../types/chat-request';
 import type { ChatResponse } from '../types/chat-response';
+import type { StreamEvent } from '../types/stream-event';
 import type { RequestContext } from '../types/classification';
 import type { HealthStatus } from '../types/provider';
 import { parseChatRequest, parseRequestContext } from '../validation/request-schema';
 import { resolveRouterOptions } from '../validation/router-options-schema';
 import { abortReason, createDeadline, raceSignal } from './deadline';
 import { dispatchChat, judgeAndEscalate, noRoute } from './dispatch';
-import { dispatchStream } from './dispatch-stream';
+import { openServedStream, type ServedStream } from './dispatch-stream';
 import { type Engine, groupPlugins, isPromise } from './engine';
 import type { RouterEvents } from './events';
 import { planRoute } from './plan-route';
@@ -105,7 +106,11 @@ export function createRouter(options: RouterOptions): Router {
     return { request: parseChatRequest(requestInput), context: parseRequestContext(contextInput) };
   }
 
-  function begin(requestInput: ChatRequest, contextInput: RequestContext | undefined, stream: boolean): RequestRun {
+  function begin(
+    requestInput: ChatRequest,
+    contextInput: RequestContext | undefined,
+    stream: boolean,
+  ): RequestRun {
     const { request, context } = validate(requestInput, contextInput);
     return startRun(request, context, stream);
   }
@@ -115,7 +120,11 @@ export function createRouter(options: RouterOptions): Router {
     const deadline = createDeadline(
       request.signal,
       totalMs,
-      () => new TimeoutError({ message: `request took longer than timeouts.totalMs (${totalMs} ms)`, timeoutMs: totalMs }),
+      () =>
+        new TimeoutError({
+          message: `request took longer than timeouts.totalMs (${totalMs} ms)`,
+          timeoutMs: totalMs,
+        }),
     );
     return new RequestRun(engine, request, context, stream, deadline);
   }
@@ -123,33 +132,34 @@ export function createRouter(options: RouterOptions): Router {
   /** Classifies, probes what is due, plans, and lets plugins edit the plan. */
   async function route(run: RequestRun): Promise<RoutePlan> {
     const workloadRule = run.workload === undefined ? undefined : config.policy.workloads[run.workload];
-    const decision = await raceSignal(
-      resolveDataClass({
-        request: run.request,
-        context: run.context,
-        classifier: config.classifier,
-        plugins: engine.hooks.classify,
-        timeoutMs: config.timeouts.classifierMs,
-        defaultDataClass: config.policy.defaultDataClass,
-        callerMayLower: config.policy.callerMayLower,
-        workloadFloor: workloadRule?.minDataClass,
-      }),
-      run.signal,
-    );
+    const resolving = resolveDataClass({
+      request: run.request,
+      context: run.context,
+      classifier: config.classifier,
+      plugins: engine.hooks.classify,
+      timeoutMs: config.timeouts.classifierMs,
+      defaultDataClass: config.policy.defaultDataClass,
+      callerMayLower: config.policy.callerMayLower,
+      workloadFloor: workloadRule?.minDataClass,
+    });
+    const decision = isPromise(resolving) ? await raceSignal(resolving, run.deadline) : resolving;
     run.dataClass = decision.dataClass;
     run.dataClassSource = decision.source;
     run.callerDataClass = decision.callerDataClass;
     run.classification = decision.classification;
     if (decision.classifierFailure) {
-      run.warn('classifier_failed', `classifier failed; treating the request as regulated (${decision.classifierFailure})`);
+      run.warn(
+        'classifier_failed',
+        `classifier failed; treating the request as regulated (${decision.classifierFailure})`,
+      );
     }
 
     const now = performance.now();
-    let probes: Promise<void>[] | undefined;
+    const probes: Promise<void>[] = [];
     for (const state of stateList) {
-      if (state.needsProbe(now)) (probes ??= []).push(state.probe(now));
+      if (state.needsProbe(now)) probes.push(state.probe(now));
     }
-    if (probes) await raceSignal(Promise.all(probes), run.signal);
+    if (probes.length > 0) await raceSignal(Promise.all(probes), run.deadline);
 
     const list = planRoute({
       config,
@@ -166,7 +176,11 @@ export function createRouter(options: RouterOptions): Router {
     // Plugins edit through exclude/prefer only; re-check the invariant anyway.
     for (const candidate of list.order) {
       if (run.dataClass === 'regulated' && config.kinds.get(candidate.provider) !== 'local') {
-        list.exclude(candidate.provider, 'regulated-local-only', 'regulated data never leaves local providers');
+        list.exclude(
+          candidate.provider,
+          'regulated-local-only',
+          'regulated data never leaves local providers',
+        );
       }
     }
     const candidates = list.finalize();
@@ -188,13 +202,15 @@ export function createRouter(options: RouterOptions): Router {
     const candidate = run.plan?.candidates.find((entry) => entry.provider === provider);
     const base = candidate ? `${candidate.rule}: ${candidate.reason}` : provider;
     if (run.fallbacks === 0) return base;
-    const failed = run.attempts.filter((attempt) => attempt.provider !== provider && attempt.outcome !== 'success');
+    const failed = run.attempts.filter(
+      (attempt) => attempt.provider !== provider && attempt.outcome !== 'success',
+    );
     const first = failed[0];
     return `${base}; after ${run.fallbacks} fallback${run.fallbacks === 1 ? '' : 's'}${first ? ` (${first.provider}: ${first.errorCode})` : ''}`;
   }
 
   function settleError(run: RequestRun, error: unknown): SwitchyardError {
-    const typed = run.signal.aborted ? abortReason(run.signal) : toSwitchyardError(error);
+    const typed = run.aborted ? abortReason(run.deadline) : toSwitchyardError(error);
     run.fail(typed);
     return typed;
   }
@@ -218,37 +234,55 @@ export function createRouter(options: RouterOptions): Router {
     }
   }
 
-  function stream(requestInput: ChatRequest, contextInput?: RequestContext): AsyncIterable<RouterStreamEvent> {
+  function stream(
+    requestInput: ChatRequest,
+    contextInput?: RequestContext,
+  ): AsyncIterable<RouterStreamEvent> {
     const { request, context } = validate(requestInput, contextInput);
     let started = false;
     async function* events(): AsyncGenerator<RouterStreamEvent> {
       const run = startRun(request, context, true);
       let settled = false;
+      let served: ServedStream | undefined;
       try {
         const plan = await route(run);
-        run.emit('route', { requestId: run.requestId, dataClass: run.dataClass, workload: run.workload, plan });
+        run.emit('route', {
+          requestId: run.requestId,
+          dataClass: run.dataClass,
+          workload: run.workload,
+          plan,
+        });
         if (plan.order.length === 0) throw noRoute(run);
-        const inner = dispatchStream(engine, run, plan.order);
-        let step = await inner.next();
-        while (!step.done) {
-          const event = step.value;
-          if (event.type === 'served') {
-            run.reason = describeChoice(run, event.state.id);
-            yield {
-              type: 'route',
-              requestId: run.requestId,
-              provider: event.state.id,
-              providerKind: event.state.kind,
-              model: event.state.provider.model,
-              dataClass: run.dataClass,
-            };
-          } else if (event.type !== 'finish' && event.type !== 'error') {
-            yield event;
+        served = await openServedStream(engine, run, plan.order);
+        const { stream } = served;
+        if (run.escalation?.escalated !== true) run.reason = describeChoice(run, stream.state.id);
+        run.timeToFirstTokenMs = performance.now() - run.startedAt;
+        yield {
+          type: 'route',
+          requestId: run.requestId,
+          provider: stream.state.id,
+          providerKind: stream.state.kind,
+          model: stream.state.provider.model,
+          dataClass: run.dataClass,
+        };
+        for (const event of served.held) yield event as RouterStreamEvent;
+        served.held = [];
+        for (;;) {
+          let event: StreamEvent | undefined;
+          try {
+            event = await stream.next();
+          } catch (error) {
+            const typed = toSwitchyardError(error, stream.state.id);
+            await stream.fail(typed);
+            throw typed;
           }
-          step = await inner.next();
+          if (event === undefined || event.type === 'finish') break;
+          // `error` events are thrown by `next()`; everything else passes through.
+          yield event as RouterStreamEvent;
         }
-        if (run.escalation?.escalated !== true) run.reason = describeChoice(run, step.value.served.id);
-        const response = run.toRouterResponse(step.value.response);
+        const answer = stream.response();
+        await stream.succeed(answer);
+        const response = run.toRouterResponse(answer);
         settled = true;
         run.succeed(response);
         yield { type: 'finish', finishReason: response.finishReason, response };
@@ -256,7 +290,10 @@ export function createRouter(options: RouterOptions): Router {
         settled = true;
         throw settleError(run, error);
       } finally {
-        if (!settled) run.fail(new AbortedError({ message: 'stream closed by the caller before it finished' }));
+        // The caller may stop reading early: close the provider stream and free its slot.
+        await served?.stream.close();
+        if (!settled)
+          run.fail(new AbortedError({ message: 'stream closed by the caller before it finished' }));
         run.deadline.dispose();
       }
     }

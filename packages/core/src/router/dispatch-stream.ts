@@ -1,5 +1,5 @@
 import type { AuditAttempt } from '../audit/audit-record';
-import { StreamInterruptedError } from '../errors/errors';
+import { StreamInterruptedError, TimeoutError } from '../errors/errors';
 import type { SwitchyardError } from '../errors/switchyard-error';
 import { toSwitchyardError } from '../errors/to-switchyard-error';
 import { StreamAccumulator } from '../stream/stream-accumulator';
@@ -14,6 +14,7 @@ import {
   newAttemptRecord,
   noRoute,
   recordVerdict,
+  shouldOverflow,
   skipReason,
 } from './dispatch';
 import type { Engine } from './engine';
@@ -22,7 +23,7 @@ import type { ProviderState } from './provider-state';
 import type { RequestRun } from './request-run';
 
 /** A provider stream that produced its first event, holding its concurrency slot until closed. */
-class OpenStream {
+export class OpenStream {
   readonly accumulator = new StreamAccumulator();
   private closed = false;
 
@@ -49,10 +50,10 @@ class OpenStream {
     if (!event) {
       let result: IteratorResult<StreamEvent>;
       try {
-        result = await raceSignal(this.iterator.next(), this.deadline.signal, this.state.id);
+        result = await raceSignal(this.iterator.next(), this.deadline, this.state.id);
       } catch (error) {
-        throw this.deadline.signal.aborted
-          ? abortReason(this.deadline.signal, this.state.id)
+        throw this.deadline.aborted
+          ? abortReason(this.deadline, this.state.id)
           : toSwitchyardError(error, this.state.id);
       }
       if (result.done) {
@@ -87,7 +88,16 @@ class OpenStream {
     this.release();
     this.record.latencyMs = performance.now() - this.started;
     try {
-      await raceSignal(Promise.resolve(this.iterator.return?.()), AbortSignal.timeout(1_000));
+      const limit = createDeadline(
+        undefined,
+        1_000,
+        () => new TimeoutError({ message: 'closing the stream took too long' }),
+      );
+      try {
+        await raceSignal(Promise.resolve(this.iterator.return?.()), limit);
+      } finally {
+        limit.dispose();
+      }
     } catch {
       // A provider that cannot stop cleanly must not hold the caller.
     }
@@ -122,12 +132,19 @@ async function openStream(
   order: readonly string[],
   start: number,
   escalation: boolean,
-): Promise<{ stream: OpenStream; index: number }> {
+): Promise<{ stream: OpenStream; index: number; queue: readonly string[] }> {
   const { firstTokenMs } = engine.config.timeouts;
   let lastError: SwitchyardError | undefined;
-  for (let index = start; index < order.length; index++) {
-    const state = engine.states.get(order[index]!)!;
-    if (run.signal.aborted) throw abortReason(run.signal);
+  const queue = [...order];
+  const deferred = new Set<string>();
+  for (let index = start; index < queue.length; index++) {
+    const state = engine.states.get(queue[index]!)!;
+    if (run.aborted) throw abortReason(run.deadline);
+    if (!deferred.has(state.id) && shouldOverflow(engine, run, queue, index)) {
+      deferred.add(state.id);
+      queue.push(state.id);
+      continue;
+    }
     const record = newAttemptRecord(state);
     const skipped = skipReason(run, state);
     if (skipped) {
@@ -135,10 +152,11 @@ async function openStream(
       record.errorCode = skipped.code;
       run.attempts.push(record);
       lastError = skipped;
-      moveOn(run, state.id, order[index + 1], skipped);
+      moveOn(run, state.id, queue[index + 1], skipped);
       continue;
     }
     run.attempts.push(record);
+    const unclaim = state.claim();
     try {
       const stream = await callWithRetry({
         engine,
@@ -146,15 +164,16 @@ async function openStream(
         state,
         escalation,
         record,
-        call: (signal, info) => openOne(engine, run, state, record, info, signal, firstTokenMs),
+        call: (scope, info) => openOne(engine, run, state, record, info, scope, firstTokenMs, unclaim),
       });
-      return { stream, index };
+      return { stream, index, queue };
     } catch (error) {
+      unclaim();
       const typed = error as SwitchyardError;
       record.errorCode = typed.code;
-      if (run.signal.aborted || typed.code === 'aborted') throw typed;
+      if (run.aborted || typed.code === 'aborted') throw typed;
       lastError = typed;
-      moveOn(run, state.id, order[index + 1], typed);
+      moveOn(run, state.id, queue[index + 1], typed);
     }
   }
   throw lastError ?? noRoute(run);
@@ -166,20 +185,26 @@ async function openOne(
   state: ProviderState,
   record: AuditAttempt,
   info: AttemptInfo,
-  signal: AbortSignal,
+  scope: Deadline,
   firstTokenMs: number,
+  unclaim: () => void,
 ): Promise<OpenStream> {
-  const release = await state.acquire(signal);
+  const acquired = await state.acquire(scope);
+  // The open stream holds both the slot and the claim until it closes.
+  const release = () => {
+    acquired();
+    unclaim();
+  };
   const started = performance.now();
   const deadline = createDeadline(
-    signal,
+    scope,
     firstTokenMs,
     attemptTimeout(state.id, firstTokenMs, 'the first stream event'),
   );
   let iterator: AsyncIterator<StreamEvent> | undefined;
   try {
     iterator = state.provider.stream({ ...run.request, signal: deadline.signal })[Symbol.asyncIterator]();
-    const first = await raceSignal(iterator.next(), deadline.signal, state.id);
+    const first = await raceSignal(iterator.next(), deadline, state.id);
     if (first.done) {
       throw new StreamInterruptedError({
         message: `${state.id}: stream ended before any event`,
@@ -203,11 +228,9 @@ async function openOne(
       first.value,
     );
   } catch (error) {
-    const typed = deadline.signal.aborted
-      ? abortReason(deadline.signal, state.id)
-      : toSwitchyardError(error, state.id);
+    const typed = deadline.aborted ? abortReason(deadline, state.id) : toSwitchyardError(error, state.id);
     deadline.dispose();
-    release();
+    acquired();
     void Promise.resolve(iterator?.return?.()).catch(() => {});
     throw typed;
   }
@@ -226,111 +249,74 @@ function bufferLimit(engine: Engine, run: RequestRun, state: ProviderState): num
   return limit;
 }
 
-export interface StreamOutcome {
-  response: ChatResponse;
-  record: AuditAttempt;
-  served: ProviderState;
+/** A stream ready to hand to the caller: the provider answering, and the events held back so far. */
+export interface ServedStream {
+  stream: OpenStream;
+  /** Events already read (while judging) that the caller has not seen yet. */
+  held: StreamEvent[];
 }
 
 /**
- * Streams a request: opens the first provider that answers; when a plugin judges answers, holds back
- * the first tokens (or the whole answer), judges them, and either releases them or streams an
- * escalation target instead, so the caller never sees two answers. `emit` receives what the caller sees.
+ * Opens a stream for the caller: the first provider that answers; when a plugin judges answers,
+ * holds back the first tokens (or the whole answer), judges them, and either keeps that stream or
+ * opens an escalation target instead, so the caller never sees two answers. Failures up to here are
+ * invisible to the caller and fall back to the next provider.
  */
-export async function* dispatchStream(
+export async function openServedStream(
   engine: Engine,
   run: RequestRun,
   order: readonly string[],
-): AsyncGenerator<StreamEvent | { type: 'served'; state: ProviderState }, StreamOutcome> {
-  let { stream, index } = await openStream(engine, run, order, 0, false);
+): Promise<ServedStream> {
+  let { stream, index, queue } = await openStream(engine, run, order, 0, false);
+  let held: StreamEvent[] = [];
+  const limit = bufferLimit(engine, run, stream.state);
+  if (limit === undefined) return { stream, held };
   try {
-    return yield* serve();
-  } finally {
-    // The caller may stop reading early: always free the provider and its slot.
-    await stream.close();
-  }
-
-  async function* serve(): AsyncGenerator<
-    StreamEvent | { type: 'served'; state: ProviderState },
-    StreamOutcome
-  > {
-    let held: StreamEvent[] = [];
-
-    const limit = bufferLimit(engine, run, stream.state);
-    if (limit !== undefined) {
-      // Hold events back; a failure here is still invisible to the caller, so fall back.
-      for (;;) {
-        try {
-          while (!stream.accumulator.finished && stream.accumulator.tokens < limit) {
-            const event = await stream.next();
-            if (event && event.type !== 'finish') held.push(event);
-          }
-          break;
-        } catch (error) {
-          const typed = toSwitchyardError(error, stream.state.id);
-          await stream.fail(typed);
-          if (run.signal.aborted || typed.code === 'aborted') throw typed;
-          moveOn(run, stream.state.id, order[index + 1], typed);
-          ({ stream, index } = await openStream(engine, run, order, index + 1, false));
-          held = [];
+    for (;;) {
+      try {
+        while (!stream.accumulator.finished && stream.accumulator.tokens < limit) {
+          const event = await stream.next();
+          if (event && event.type !== 'finish') held.push(event);
         }
-      }
-      const decision = await judge(
-        engine,
-        run,
-        stream.response(),
-        stream.state.provider,
-        !stream.accumulator.finished,
-      );
-      if (decision) {
-        const { targets, blocked } = escalationTargets(engine, run, stream.state.id, decision);
-        recordVerdict(run, stream.state.id, decision, targets, blocked);
-        if (decision.escalate && targets.length > 0) {
-          let escalated: { stream: OpenStream; index: number } | undefined;
-          try {
-            escalated = await openStream(engine, run, targets, 0, true);
-          } catch (error) {
-            if (run.signal.aborted) {
-              await stream.close();
-              throw error;
-            }
-            run.warn(
-              'escalation_failed',
-              `every escalation target failed; keeping ${stream.state.id}'s answer`,
-            );
-            if (run.escalation) run.escalation.escalated = false;
-          }
-          if (escalated) {
-            const discarded = stream.response();
-            stream.record.outcome = 'discarded';
-            stream.record.usage = discarded.usage;
-            await stream.close();
-            await runAfterAttempt(engine, stream.info, { ok: true, response: discarded }, run);
-            run.reason = `escalated from ${stream.state.id}: ${decision.reason}`;
-            stream = escalated.stream;
-            held = [];
-          }
-        }
+        break;
+      } catch (error) {
+        const typed = toSwitchyardError(error, stream.state.id);
+        await stream.fail(typed);
+        if (run.aborted || typed.code === 'aborted') throw typed;
+        moveOn(run, stream.state.id, queue[index + 1], typed);
+        ({ stream, index, queue } = await openStream(engine, run, queue, index + 1, false));
+        held = [];
       }
     }
-
-    run.timeToFirstTokenMs = performance.now() - run.startedAt;
-    yield { type: 'served', state: stream.state };
-    for (const event of held) yield event;
-    held = [];
+    const decision = await judge(
+      engine,
+      run,
+      stream.response(),
+      stream.state.provider,
+      !stream.accumulator.finished,
+    );
+    if (!decision) return { stream, held };
+    const { targets, blocked } = escalationTargets(engine, run, stream.state.id, decision);
+    recordVerdict(run, stream.state.id, decision, targets, blocked);
+    if (!decision.escalate || targets.length === 0) return { stream, held };
+    let escalated: OpenStream;
     try {
-      for (;;) {
-        const event = await stream.next();
-        if (!event || event.type === 'finish') break;
-        yield event;
-      }
+      escalated = (await openStream(engine, run, targets, 0, true)).stream;
     } catch (error) {
-      const typed = toSwitchyardError(error, stream.state.id);
-      await stream.fail(typed);
-      throw typed;
+      if (run.aborted) throw error;
+      run.warn('escalation_failed', `every escalation target failed; keeping ${stream.state.id}'s answer`);
+      if (run.escalation) run.escalation.escalated = false;
+      return { stream, held };
     }
-    const response = stream.response();
-    await stream.succeed(response);
-    return { response, record: stream.record, served: stream.state };
+    const discarded = stream.response();
+    stream.record.outcome = 'discarded';
+    stream.record.usage = discarded.usage;
+    await stream.close();
+    await runAfterAttempt(engine, stream.info, { ok: true, response: discarded }, run);
+    run.reason = `escalated from ${stream.state.id}: ${decision.reason}`;
+    return { stream: escalated, held: [] };
+  } catch (error) {
+    await stream.close();
+    throw error;
   }
 }

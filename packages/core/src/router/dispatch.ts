@@ -7,7 +7,7 @@ import { attemptTimeout, callWithRetry, runAfterAttempt } from './call-with-retr
 import { abortReason, createDeadline, raceSignal } from './deadline';
 import type { Engine } from './engine';
 import { isPromise } from './engine';
-import type { EscalationDecision } from './plugin';
+import type { AttemptInfo, EscalationDecision } from './plugin';
 import type { ProviderState } from './provider-state';
 import type { RequestRun } from './request-run';
 
@@ -67,6 +67,29 @@ function checkResponse(response: ChatResponse, provider: Provider): ChatResponse
   return response;
 }
 
+/**
+ * Internal work overflows to cloud when local is full. The plan already ordered by capacity, but
+ * concurrent requests plan at once: this re-checks at dispatch time, where the check and the claim
+ * on the slot happen together.
+ */
+export function shouldOverflow(
+  engine: Engine,
+  run: RequestRun,
+  order: readonly string[],
+  index: number,
+): boolean {
+  const state = engine.states.get(order[index]!)!;
+  if (run.dataClass !== 'internal' || !engine.config.policy.overflowToCloud || state.kind !== 'local')
+    return false;
+  if (state.hasCapacity()) return false;
+  const now = performance.now();
+  for (let next = index + 1; next < order.length; next++) {
+    const candidate = engine.states.get(order[next]!)!;
+    if (candidate.kind === 'cloud' && !candidate.unavailability(now)) return true;
+  }
+  return false;
+}
+
 /** Tries the providers in order (with retries each) until one answers. Non-streaming. */
 export async function dispatchChat(
   engine: Engine,
@@ -76,9 +99,16 @@ export async function dispatchChat(
 ): Promise<{ response: ChatResponse; record: AuditAttempt }> {
   let lastError: SwitchyardError | undefined;
   const { attemptMs } = engine.config.timeouts;
-  for (let index = 0; index < order.length; index++) {
-    const state = engine.states.get(order[index]!)!;
-    if (run.signal.aborted) throw abortReason(run.signal);
+  const queue = [...order];
+  const deferred = new Set<string>();
+  for (let index = 0; index < queue.length; index++) {
+    const state = engine.states.get(queue[index]!)!;
+    if (run.aborted) throw abortReason(run.deadline);
+    if (!deferred.has(state.id) && shouldOverflow(engine, run, queue, index)) {
+      deferred.add(state.id);
+      queue.push(state.id);
+      continue;
+    }
     const record = newAttemptRecord(state);
     const skipped = skipReason(run, state);
     if (skipped) {
@@ -86,10 +116,11 @@ export async function dispatchChat(
       record.errorCode = skipped.code;
       run.attempts.push(record);
       lastError = skipped;
-      moveOn(run, state.id, order[index + 1], skipped);
+      moveOn(run, state.id, queue[index + 1], skipped);
       continue;
     }
     run.attempts.push(record);
+    const unclaim = state.claim();
     try {
       const response = await callWithRetry({
         engine,
@@ -97,21 +128,26 @@ export async function dispatchChat(
         state,
         escalation,
         record,
-        call: async (signal) => {
-          const release = await state.acquire(signal);
-          const deadline = createDeadline(signal, attemptMs, attemptTimeout(state.id, attemptMs, 'the call'));
+        call: async (scope) => {
+          const release = await state.acquire(scope);
+          const deadline = createDeadline(scope, attemptMs, attemptTimeout(state.id, attemptMs, 'the call'));
           try {
             const pending = state.provider.chat({ ...run.request, signal: deadline.signal });
-            return checkResponse(await raceSignal(pending, deadline.signal, state.id), state.provider);
+            return checkResponse(await raceSignal(pending, deadline, state.id), state.provider);
           } catch (error) {
-            if (deadline.signal.aborted) throw abortReason(deadline.signal, state.id);
+            if (deadline.aborted) throw abortReason(deadline, state.id);
             throw error;
           } finally {
             deadline.dispose();
             release();
           }
         },
-        onSuccess: (value, info) => runAfterAttempt(engine, info, { ok: true, response: value }, run),
+        ...(engine.hooks.afterAttempt.length > 0
+          ? {
+              onSuccess: (value: ChatResponse, info: AttemptInfo) =>
+                runAfterAttempt(engine, info, { ok: true, response: value }, run),
+            }
+          : {}),
       });
       record.outcome = 'success';
       record.usage = response.usage;
@@ -119,9 +155,11 @@ export async function dispatchChat(
     } catch (error) {
       const typed = error as SwitchyardError;
       record.errorCode = typed.code;
-      if (run.signal.aborted || typed.code === 'aborted') throw typed;
+      if (run.aborted || typed.code === 'aborted') throw typed;
       lastError = typed;
-      moveOn(run, state.id, order[index + 1], typed);
+      moveOn(run, state.id, queue[index + 1], typed);
+    } finally {
+      unclaim();
     }
   }
   throw lastError ?? noRoute(run);
@@ -236,7 +274,7 @@ export async function judgeAndEscalate(
     run.reason = `escalated from ${served.record.provider}: ${decision.reason}`;
     return escalated.response;
   } catch (error) {
-    if (run.signal.aborted) throw error;
+    if (run.aborted) throw error;
     run.warn(
       'escalation_failed',
       `every escalation target failed; returning ${served.record.provider}'s answer`,

@@ -1,7 +1,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { SwitchyardError } from '../errors/switchyard-error';
 import type { CapacityStatus, HealthStatus, Provider, ProviderKind } from '../types/provider';
-import { abortReason } from './deadline';
+import type { Deadline } from './deadline';
 
 /** Why a provider cannot take requests right now. */
 export interface Unavailability {
@@ -43,6 +43,8 @@ export class ProviderState {
   readonly kind: ProviderKind;
   private readonly limit: LimitFunction | undefined;
   private active = 0;
+  /** Requests that chose this provider and have not finished with it (running or about to). */
+  private claimed = 0;
   private failures = 0;
   private cooldownUntil = 0;
   private trialInFlight = false;
@@ -81,20 +83,37 @@ export class ProviderState {
 
   /** True when a new call would start now without waiting, by our slots and the server's report. */
   hasCapacity(): boolean {
-    if (this.active >= this.settings.concurrency) return false;
+    if (this.claimed >= this.settings.concurrency) return false;
     const report = this.capacityReport.value;
     if (!report) return true;
     if (report.queueDepth !== undefined && report.queueDepth > 0 && report.freeSlots === undefined)
       return false;
     if (report.freeSlots === undefined) return true;
     // Calls we started since the probe have taken slots the report still shows as free.
-    const startedSince = Math.max(0, this.active - this.capacityReport.activeAtProbe);
+    const startedSince = Math.max(0, this.claimed - this.capacityReport.activeAtProbe);
     return report.freeSlots - startedSince > 0;
+  }
+
+  /**
+   * Marks this provider as chosen by a request, synchronously, so that concurrent requests see the
+   * slot as taken before the call starts. Returns the function that gives the claim back.
+   */
+  claim(): () => void {
+    this.claimed++;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.claimed--;
+    };
   }
 
   /** True when the bounded queue cannot take another waiting call. */
   queueFull(): boolean {
-    return this.active >= this.settings.concurrency && this.queued >= this.settings.maxQueue;
+    return (
+      this.claimed >= this.settings.concurrency &&
+      this.claimed - this.settings.concurrency >= this.settings.maxQueue
+    );
   }
 
   /** Cooldown, rate limit or failed health probe, if any, as of `now`. */
@@ -151,7 +170,7 @@ export class ProviderState {
       );
     }
     if (capacity && (force || now - this.capacityReport.at >= this.settings.capacityTtlMs)) {
-      const activeAtProbe = this.active;
+      const activeAtProbe = this.claimed;
       tasks.push(
         capacity.call(this.provider, { signal }).then(
           (value) => {
@@ -195,7 +214,7 @@ export class ProviderState {
    * Waits for a concurrency slot; resolves with its release function. A call aborted while waiting
    * rejects at once and gives its slot back the moment it would have got it.
    */
-  acquire(signal: AbortSignal): Promise<() => void> {
+  acquire(scope: Deadline): Promise<() => void> {
     if (this.cooldownUntil > 0 && this.provider.health === undefined) this.trialInFlight = true;
     const limit = this.limit;
     if (!limit) {
@@ -204,17 +223,16 @@ export class ProviderState {
     }
     return new Promise((resolve, reject) => {
       let settled = false;
-      const onAbort = () => {
+      if (scope.aborted) return reject(scope.reason);
+      const unsubscribe = scope.onAbort((reason) => {
         if (settled) return;
         settled = true;
-        reject(abortReason(signal, this.id));
-      };
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
+        reject(reason);
+      });
       void limit(
         () =>
           new Promise<void>((releaseSlot) => {
-            signal.removeEventListener('abort', onAbort);
+            unsubscribe();
             if (settled) return releaseSlot();
             settled = true;
             this.active++;

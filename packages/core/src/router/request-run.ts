@@ -18,7 +18,7 @@ export class RequestRun implements PluginContext {
   readonly workload: string | undefined;
   readonly tags: Readonly<Record<string, string>>;
   readonly startedAt = performance.now();
-  readonly timestamp = new Date().toISOString();
+  private readonly startedAtWallClock = Date.now();
   readonly state = new Map<string, unknown>();
   dataClass: DataClass = 'regulated';
   dataClassSource: DataClassSource = 'default';
@@ -46,9 +46,9 @@ export class RequestRun implements PluginContext {
     this.tags = context.tags ?? {};
   }
 
-  /** The request-wide signal: the caller's abort or the total deadline. */
-  get signal(): AbortSignal {
-    return this.deadline.signal;
+  /** True once the caller aborted or the total deadline passed. */
+  get aborted(): boolean {
+    return this.deadline.aborted;
   }
 
   emit<K extends keyof RouterEvents>(event: K, payload: RouterEvents[K]): void {
@@ -108,7 +108,7 @@ export class RequestRun implements PluginContext {
     const record: AuditRecord = {
       version: 1,
       id: this.requestId,
-      timestamp: this.timestamp,
+      timestamp: new Date(this.startedAtWallClock).toISOString(),
       workload: this.workload,
       tags: this.context.tags,
       stream: this.stream,

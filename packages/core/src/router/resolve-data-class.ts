@@ -56,7 +56,12 @@ function merge(into: Classification | undefined, next: Classification): Classifi
  * Decides a request's data class: the caller's class, the classifier's, a workload floor and the
  * default, with a failed classifier counting as `regulated` (fail closed).
  */
-export async function resolveDataClass(input: {
+export function resolveDataClass(input: ResolveInput): Promise<DataClassDecision> | DataClassDecision {
+  if (!input.classifier && input.plugins.length === 0) return decide(input, undefined, undefined);
+  return classifyThenDecide(input);
+}
+
+interface ResolveInput {
   request: ChatRequest;
   context: RequestContext;
   classifier: Classifier | undefined;
@@ -65,7 +70,9 @@ export async function resolveDataClass(input: {
   defaultDataClass: DataClass;
   callerMayLower: boolean;
   workloadFloor: DataClass | undefined;
-}): Promise<DataClassDecision> {
+}
+
+async function classifyThenDecide(input: ResolveInput): Promise<DataClassDecision> {
   const { request, context } = input;
   const caller = context.dataClass;
   let classification: Classification | undefined;
@@ -103,6 +110,15 @@ export async function resolveDataClass(input: {
     }
   }
 
+  return decide(input, classification, failure);
+}
+
+function decide(
+  input: ResolveInput,
+  classification: Classification | undefined,
+  failure: string | undefined,
+): DataClassDecision {
+  const caller = input.context.dataClass;
   if (failure !== undefined) {
     return {
       dataClass: 'regulated',

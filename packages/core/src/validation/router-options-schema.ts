@@ -23,10 +23,16 @@ const provider = z.custom<Provider>(
   'must be a provider object',
 );
 
-const sink = z.custom<AuditSink>(
-  (value) => typeof value === 'object' && value !== null && isFunction((value as AuditSink).write),
-  'must be an audit sink with a write(record) function',
-);
+const isSink = (value: unknown): value is AuditSink =>
+  typeof value === 'object' && value !== null && isFunction((value as AuditSink).write);
+
+const sink = z.custom<AuditSink>(isSink, 'must be an audit sink with a write(record) function');
+
+const auditOptions = z.strictObject({
+  sinks: z.array(sink),
+  includeText: z.boolean().optional(),
+  includeLogprobs: z.boolean().optional(),
+});
 
 const plugin = z.custom<RouterPlugin>(
   (value) => typeof value === 'object' && value !== null && typeof (value as RouterPlugin).name === 'string',
@@ -66,15 +72,14 @@ const optionsSchema = z.strictObject({
   classifier: classifier.optional(),
   plugins: z.array(plugin).optional(),
   audit: z
-    .union([
-      sink,
-      z.array(sink),
-      z.strictObject({
-        sinks: z.array(sink),
-        includeText: z.boolean().optional(),
-        includeLogprobs: z.boolean().optional(),
-      }),
-    ])
+    .custom<
+      AuditSink | AuditSink[] | { sinks: AuditSink[]; includeText?: boolean; includeLogprobs?: boolean }
+    >((value) => {
+      if (Array.isArray(value)) return value.every(isSink);
+      if (isSink(value)) return true;
+      if (typeof value !== 'object' || value === null || !('sinks' in value)) return false;
+      return auditOptions.safeParse(value).success;
+    }, 'must be an audit sink (an object with write(record)), an array of sinks, or { sinks, includeText?, includeLogprobs? }')
     .optional(),
   retry: z
     .strictObject({

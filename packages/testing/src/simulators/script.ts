@@ -6,6 +6,8 @@ export type SimulatorStep =
   | 'ok'
   /** Answer with this HTTP status and (when given) exactly this body and headers; otherwise the provider's own error body. */
   | { status: number; body?: unknown; headers?: Record<string, string>; message?: string }
+  /** The provider's own "prompt too long for the context window" error, with its real status and body. */
+  | { fault: 'context-length' }
   /** Accept the request and never answer (until the client gives up). */
   | { fault: 'hang' }
   /** Destroy the connection before answering. */

@@ -1,0 +1,277 @@
+import { createFakeProvider } from '@switchyard/testing';
+import { describe, expect, it } from 'vitest';
+import {
+  BudgetExceededError,
+  type ChatResponse,
+  createMemoryAuditSink,
+  createRouter,
+  type RouterPlugin,
+} from '../src/index';
+import { ask, drain, failure, fast, recordEvents } from './helpers';
+
+/** A toy judge: escalates answers whose mean logprob is below a threshold. */
+function meanLogprobJudge(threshold: number, to: string[], buffer?: number | 'all'): RouterPlugin {
+  const mean = (response: ChatResponse) => {
+    const entries = response.logprobs ?? [];
+    return entries.length === 0 ? undefined : entries.reduce((sum, entry) => sum + entry.logprob, 0) / entries.length;
+  };
+  return {
+    name: 'toy-judge',
+    judge(response) {
+      const value = mean(response);
+      if (value === undefined) return { escalate: false, reason: 'no logprobs', confidence: null };
+      const confidence = Math.exp(value);
+      return { escalate: value < threshold, to, reason: `mean logprob ${value.toFixed(2)}`, confidence };
+    },
+    ...(buffer === undefined ? {} : { streamBuffer: () => buffer }),
+  };
+}
+
+const withLogprobs = { ...ask(), logprobs: true };
+
+describe('escalation through judge()', () => {
+  it('keeps a confident local answer', async () => {
+    const local = createFakeProvider({ id: 'local', logprobs: -0.01 });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
+    const router = createRouter({ providers: [local, cloud], plugins: [meanLogprobJudge(-1, ['cloud'])] });
+    const response = await router.chat(withLogprobs, { dataClass: 'internal' });
+    expect(response.provider).toBe('local');
+    expect(response.routing.escalated).toBe(false);
+    expect(response.routing.confidence).toBeCloseTo(Math.exp(-0.01));
+    expect(cloud.calls).toHaveLength(0);
+  });
+
+  it('escalates an unsure local answer to cloud for internal data, and audits the discarded answer', async () => {
+    const local = createFakeProvider({ id: 'local', logprobs: -3, reply: 'maybe 42' });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud', reply: 'exactly 42' });
+    const audit = createMemoryAuditSink();
+    const router = createRouter({ providers: [local, cloud], audit, plugins: [meanLogprobJudge(-1, ['cloud'])] });
+    const log = recordEvents(router);
+    const response = await router.chat(withLogprobs, { dataClass: 'internal' });
+    expect(response.text).toBe('exactly 42');
+    expect(response.routing.escalated).toBe(true);
+    expect(log.named('escalate')[0]).toMatchObject({ from: 'local', to: ['cloud'], blocked: false });
+    const record = audit.records[0]!;
+    expect(record.escalation).toMatchObject({ escalated: true, from: 'local', to: ['cloud'], blocked: false });
+    expect(record.attempts.map((attempt) => [attempt.provider, attempt.outcome])).toEqual([
+      ['local', 'discarded'],
+      ['cloud', 'success'],
+    ]);
+    expect(record.attempts[0]?.usage?.outputTokens).toBe(2);
+    expect(record.reason).toMatch(/escalated from local/);
+  });
+
+  it('never escalates regulated data to cloud, whatever the plugin asks', async () => {
+    const local = createFakeProvider({ id: 'local', logprobs: -5 });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
+    const router = createRouter({ providers: [local, cloud], plugins: [meanLogprobJudge(-1, ['cloud'])] });
+    const log = recordEvents(router);
+    const response = await router.chat(withLogprobs, { dataClass: 'regulated' });
+    expect(response.provider).toBe('local');
+    expect(cloud.calls).toHaveLength(0);
+    expect(log.named('escalate')[0]).toMatchObject({ blocked: true, to: [] });
+  });
+
+  it('escalates regulated data to a larger local model', async () => {
+    const small = createFakeProvider({ id: 'local-8b', logprobs: -5 });
+    const large = createFakeProvider({ id: 'local-70b', reply: 'careful answer' });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
+    const router = createRouter({
+      providers: [small, large, cloud],
+      policy: { workloads: { triage: { prefer: ['local-8b'] } } },
+      plugins: [meanLogprobJudge(-1, ['cloud', 'local-70b'])],
+    });
+    const response = await router.chat(withLogprobs, { dataClass: 'regulated', workload: 'triage' });
+    expect(response.provider).toBe('local-70b');
+    expect(cloud.calls).toHaveLength(0);
+  });
+
+  it('returns the original answer when every escalation target fails', async () => {
+    const local = createFakeProvider({ id: 'local', logprobs: -5, reply: 'local answer' });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud', thereafter: { fault: 'http', status: 500 } });
+    const router = createRouter({ providers: [local, cloud], plugins: [meanLogprobJudge(-1, ['cloud'])], ...fast });
+    const log = recordEvents(router);
+    const response = await router.chat(withLogprobs, { dataClass: 'internal' });
+    expect(response.text).toBe('local answer');
+    expect(response.routing.escalated).toBe(false);
+    expect(log.named('warning').map((warning) => warning.code)).toContain('escalation_failed');
+  });
+
+  it('streams: holds back the first tokens, judges them, and streams the cloud answer instead', async () => {
+    const local = createFakeProvider({ id: 'local', logprobs: -4, reply: 'unsure words here maybe' });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud', reply: 'sure answer' });
+    const audit = createMemoryAuditSink();
+    const router = createRouter({ providers: [local, cloud], audit, plugins: [meanLogprobJudge(-1, ['cloud'], 2)] });
+    const events = await drain(router.stream(withLogprobs, { dataClass: 'internal' }));
+    const routes = events.filter((event) => event.type === 'route');
+    expect(routes).toEqual([expect.objectContaining({ provider: 'cloud' })]);
+    const text = events.flatMap((event) => (event.type === 'text-delta' ? [event.text] : [])).join('');
+    expect(text).toBe('sure answer');
+    expect(audit.records[0]?.attempts.map((attempt) => attempt.outcome)).toEqual(['discarded', 'success']);
+  });
+
+  it('streams: releases the held tokens unchanged when the answer is confident', async () => {
+    const local = createFakeProvider({ id: 'local', logprobs: -0.01, reply: 'confident words stream out' });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
+    const router = createRouter({ providers: [local, cloud], plugins: [meanLogprobJudge(-1, ['cloud'], 2)] });
+    const events = await drain(router.stream(withLogprobs, { dataClass: 'internal' }));
+    expect(events[0]).toMatchObject({ type: 'route', provider: 'local' });
+    const text = events.flatMap((event) => (event.type === 'text-delta' ? [event.text] : [])).join('');
+    expect(text).toBe('confident words stream out');
+    expect(cloud.calls).toHaveLength(0);
+  });
+
+  it('streams: buffering the whole answer judges it once complete', async () => {
+    const seen: boolean[] = [];
+    const local = createFakeProvider({ id: 'local', logprobs: -0.01, reply: 'a b c d' });
+    const router = createRouter({
+      providers: [local],
+      plugins: [
+        {
+          name: 'spy',
+          streamBuffer: () => 'all',
+          judge: (_response, _context, info) => {
+            seen.push(info.partial);
+            return undefined;
+          },
+        },
+      ],
+    });
+    await drain(router.stream(withLogprobs, { dataClass: 'regulated' }));
+    expect(seen).toEqual([false]);
+  });
+
+  it('streams: regulated data is never escalated to cloud', async () => {
+    const local = createFakeProvider({ id: 'local', logprobs: -5, reply: 'local only' });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
+    const router = createRouter({ providers: [local, cloud], plugins: [meanLogprobJudge(-1, ['cloud'], 'all')] });
+    const events = await drain(router.stream(withLogprobs, { dataClass: 'regulated' }));
+    expect(events[0]).toMatchObject({ type: 'route', provider: 'local' });
+    expect(cloud.calls).toHaveLength(0);
+  });
+});
+
+describe('the plugin seam', () => {
+  it('runs hooks in order with the request context, and lets onAudit enrich the record', async () => {
+    const calls: string[] = [];
+    const local = createFakeProvider({ id: 'local' });
+    const audit = createMemoryAuditSink();
+    const plugin: RouterPlugin = {
+      name: 'trace',
+      classify: () => {
+        calls.push('classify');
+        return undefined;
+      },
+      route: (draft, context) => {
+        calls.push(`route:${context.dataClass}:${draft.candidates.length}`);
+      },
+      beforeAttempt: (attempt) => {
+        calls.push(`before:${attempt.provider.id}:${attempt.attempt}`);
+      },
+      afterAttempt: (attempt, outcome) => {
+        calls.push(`after:${attempt.provider.id}:${outcome.ok}`);
+      },
+      onAudit: (record, context) => {
+        calls.push('audit');
+        record.cost = { totalUsd: 0.25, plugin: context.requestId === record.id };
+      },
+    };
+    const router = createRouter({ providers: [local], plugins: [plugin], audit });
+    await router.chat(ask(), { dataClass: 'internal', tags: { tenant: 'acme' } });
+    expect(calls).toEqual(['classify', 'route:internal:1', 'before:local:1', 'after:local:true', 'audit']);
+    expect(audit.records[0]?.cost).toEqual({ totalUsd: 0.25, plugin: true });
+    expect(audit.records[0]?.tags).toEqual({ tenant: 'acme' });
+  });
+
+  it('a plugin classifier can raise the data class', async () => {
+    const local = createFakeProvider({ id: 'local' });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
+    const router = createRouter({
+      providers: [local, cloud],
+      plugins: [{ name: 'strict', classify: () => ({ dataClass: 'regulated', labels: ['credentials'], detectors: { aws_key: 1 } }) }],
+    });
+    expect((await router.chat(ask(), { dataClass: 'public' })).provider).toBe('local');
+    expect(cloud.calls).toHaveLength(0);
+  });
+
+  it('a route hook can exclude and prefer providers', async () => {
+    const local = createFakeProvider({ id: 'local' });
+    const cloudA = createFakeProvider({ id: 'cloud-a', kind: 'cloud' });
+    const cloudB = createFakeProvider({ id: 'cloud-b', kind: 'cloud' });
+    const router = createRouter({
+      providers: [local, cloudA, cloudB],
+      plugins: [
+        {
+          name: 'pre-router',
+          route: (draft) => {
+            draft.exclude('cloud-a', 'budget', 'monthly budget spent');
+            draft.prefer(['cloud-b'], 'hard-prompt', 'complex prompt: straight to cloud');
+          },
+        },
+      ],
+    });
+    const plan = await router.explain(ask(), { dataClass: 'internal' });
+    expect(plan.order).toEqual(['cloud-b', 'local']);
+    expect(plan.candidates.find((candidate) => candidate.provider === 'cloud-a')).toMatchObject({
+      rule: 'budget',
+      reason: 'monthly budget spent',
+    });
+  });
+
+  it('a route hook cannot put a cloud provider on a regulated route', async () => {
+    const local = createFakeProvider({ id: 'local' });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
+    const router = createRouter({
+      providers: [local, cloud],
+      plugins: [{ name: 'rogue', route: (draft) => draft.prefer(['cloud'], 'rogue', 'try cloud') }],
+    });
+    expect((await router.explain(ask(), { dataClass: 'regulated' })).order).toEqual(['local']);
+    expect((await router.chat(ask(), { dataClass: 'regulated' })).provider).toBe('local');
+    expect(cloud.calls).toHaveLength(0);
+  });
+
+  it('a budget veto in beforeAttempt skips that provider; a throwing route hook fails the request', async () => {
+    const local = createFakeProvider({ id: 'local' });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
+    const veto: RouterPlugin = {
+      name: 'budget',
+      beforeAttempt: (attempt) => {
+        if (attempt.kind === 'cloud') throw new BudgetExceededError({ message: 'cloud budget spent', budget: 'month' });
+      },
+    };
+    const router = createRouter({ providers: [local, cloud], plugins: [veto] });
+    expect((await router.chat(ask(), { dataClass: 'public' })).provider).toBe('local');
+    expect(cloud.calls).toHaveLength(0);
+
+    const raising = createRouter({
+      providers: [local, cloud],
+      plugins: [
+        {
+          name: 'budget',
+          route: () => {
+            throw new BudgetExceededError({ message: 'tenant acme is over its hard limit', budget: 'tenant:acme' });
+          },
+        },
+      ],
+    });
+    const error = await failure(() => raising.chat(ask()));
+    expect(BudgetExceededError.isInstance(error)).toBe(true);
+  });
+
+  it('turns a plugin\'s custom warning into a warning event', async () => {
+    const local = createFakeProvider({ id: 'local' });
+    const router = createRouter({
+      providers: [local],
+      plugins: [
+        {
+          name: 'cost',
+          onAudit: (_record, context) =>
+            context.emit('warning', { requestId: context.requestId, code: 'unknown_price', message: 'no price for fake-local' }),
+        },
+      ],
+    });
+    const log = recordEvents(router);
+    await router.chat(ask());
+    expect(log.named('warning')[0]).toMatchObject({ code: 'unknown_price' });
+  });
+});
