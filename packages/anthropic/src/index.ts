@@ -1,1 +1,3 @@
-export {};
+export { type AnthropicProvider, createAnthropic } from './anthropic-provider';
+export type { AnthropicProviderSettings, PromptCaching } from './anthropic-settings';
+export { mapAnthropicError } from './map-anthropic-error';

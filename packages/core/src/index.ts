@@ -98,3 +98,5 @@ export { createJsonlAuditSink, type JsonlAuditSink } from './audit/jsonl-sink';
 export { collectStream } from './stream/collect-stream';
 export { StreamAccumulator } from './stream/stream-accumulator';
 export { parseChatRequest, parseRequestContext } from './validation/request-schema';
+export { parseOptions } from './validation/parse-options';
+export { describeZodError } from './validation/format-zod-issue';

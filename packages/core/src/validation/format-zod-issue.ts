@@ -18,7 +18,7 @@ export function describeZodError(root: string, error: z.ZodError): { field: stri
   let detail = issue.message;
   if (issue.code === 'unrecognized_keys') {
     detail = `unknown option${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
-  } else if (issue.code === 'invalid_union' && 'errors' in issue) {
+  } else if (issue.code === 'invalid_union' && 'errors' in issue && issue.message === 'Invalid input') {
     // Report the closest branch rather than "invalid input".
     const branches = (issue as { errors: z.core.$ZodIssue[][] }).errors;
     const best = branches.reduce<z.core.$ZodIssue[] | undefined>(
