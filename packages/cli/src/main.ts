@@ -4,7 +4,7 @@ import { commands } from './commands/index';
 function help(): string {
   const lines = ['Usage: switchyard <command> [options]', '', 'Commands:'];
   for (const command of commands) lines.push(`  ${command.name.padEnd(10)} ${command.summary}`);
-  lines.push('', 'Run `switchyard <command> --help` for a command\'s options.');
+  lines.push('', "Run `switchyard <command> --help` for a command's options.");
   return `${lines.join('\n')}\n`;
 }
 

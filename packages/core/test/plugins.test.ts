@@ -275,3 +275,68 @@ describe('the plugin seam', () => {
     expect(log.named('warning')[0]).toMatchObject({ code: 'unknown_price' });
   });
 });
+
+describe('prepareRequest, attempt logprobs and logprob-counted buffering', () => {
+  it('lets a plugin amend the request per provider call', async () => {
+    const local = createFakeProvider({ id: 'local', logprobs: -0.1 });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
+    const askLogprobsLocally: RouterPlugin = {
+      name: 'ask-logprobs',
+      prepareRequest: (request, attempt) =>
+        attempt.kind === 'local' ? { ...request, logprobs: true, topLogprobs: 2 } : undefined,
+    };
+    const router = createRouter({ providers: [local, cloud], plugins: [askLogprobsLocally] });
+    const response = await router.chat(ask(), { dataClass: 'internal' });
+    expect(local.calls[0]?.request).toMatchObject({ logprobs: true, topLogprobs: 2 });
+    expect(local.calls[0]?.request.signal).toBeInstanceOf(AbortSignal);
+    expect(response.logprobs?.length).toBeGreaterThan(0);
+    await router.chat(ask(), { dataClass: 'public' });
+    expect(cloud.calls[0]?.request.logprobs).toBeUndefined();
+  });
+
+  it('fails the attempt when a plugin returns something that is not a request', async () => {
+    const local = createFakeProvider({ id: 'local' });
+    const router = createRouter({
+      providers: [local],
+      plugins: [{ name: 'broken', prepareRequest: () => ({ nope: true }) as never }],
+    });
+    await expect(router.chat(ask())).rejects.toThrow(/broken.prepareRequest/);
+    expect(local.calls).toHaveLength(0);
+  });
+
+  it('keeps the logprobs of a discarded answer in its attempt, with includeLogprobs', async () => {
+    const local = createFakeProvider({ id: 'local', logprobs: -3, reply: 'unsure answer' });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud', reply: 'sure' });
+    const audit = createMemoryAuditSink();
+    const router = createRouter({
+      providers: [local, cloud],
+      audit: { sinks: [audit], includeLogprobs: true },
+      plugins: [meanLogprobJudge(-1, ['cloud'])],
+    });
+    await router.chat(withLogprobs, { dataClass: 'internal' });
+    const [discarded, served] = audit.records[0]?.attempts ?? [];
+    expect(discarded?.outcome).toBe('discarded');
+    expect(discarded?.logprobs?.map((entry) => entry.logprob)).toEqual([-3, -3]);
+    expect(served?.logprobs).toBeUndefined();
+  });
+
+  it('holds a stream until N logprob entries arrived, not N text deltas', async () => {
+    let judged = 0;
+    const local = createFakeProvider({ id: 'local', logprobs: -0.1, reply: 'a b c d e f' });
+    const router = createRouter({
+      providers: [local],
+      plugins: [
+        {
+          name: 'count',
+          streamBuffer: () => 3,
+          judge: (response) => {
+            judged = response.logprobs?.length ?? 0;
+            return undefined;
+          },
+        },
+      ],
+    });
+    await drain(router.stream(withLogprobs, { dataClass: 'regulated' }));
+    expect(judged).toBe(3);
+  });
+});

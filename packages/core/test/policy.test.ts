@@ -57,7 +57,9 @@ describe('data-class policy', () => {
     const plan = await router.explain(ask(), { dataClass: 'internal' });
     expect(plan.order).toEqual(['openai', 'local-qwen']);
     expect(plan.candidates.find((candidate) => candidate.provider === 'local-qwen')?.rule).toBe('overflow');
-    expect((await router.chat(ask(), { dataClass: 'internal' })).provider).toBe('openai');
+    const overflowed = await router.chat(ask(), { dataClass: 'internal' });
+    expect(overflowed.provider).toBe('openai');
+    expect(overflowed.routing.reason).toBe('overflow: local-qwen at capacity');
     local.setCapacity({ freeSlots: 1, totalSlots: 2 });
     expect((await router.chat(ask(), { dataClass: 'internal' })).provider).toBe('local-qwen');
   });
@@ -72,6 +74,7 @@ describe('data-class policy', () => {
     ]);
     expect(first.provider).toBe('local-qwen');
     expect(second.provider).toBe('openai');
+    expect(second.routing.reason).toBe('overflow: local-qwen at capacity');
   });
 
   it('keeps internal requests local (queued) when overflow to cloud is disabled', async () => {
@@ -250,5 +253,32 @@ describe('data-class policy', () => {
     }
     expect(plan.workload).toBe('summarize');
     for (const provider of [local, bigLocal, openai, anthropic]) expect(provider.calls).toHaveLength(0);
+  });
+});
+
+describe('capacity across local providers', () => {
+  it('sends regulated work to a local provider with a free slot before a full one', async () => {
+    const full = createFakeProvider({ id: 'local-a', capacity: { freeSlots: 0 } });
+    const spare = createFakeProvider({ id: 'local-b' });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
+    const router = createRouter({ providers: [full, spare, cloud], ...fast });
+    const plan = await router.explain(ask(), { dataClass: 'regulated' });
+    expect(plan.order).toEqual(['local-b', 'local-a']);
+    expect(plan.candidates.find((candidate) => candidate.provider === 'local-a')?.rule).toBe('capacity');
+    const response = await router.chat(ask(), { dataClass: 'regulated' });
+    expect(response.provider).toBe('local-b');
+  });
+
+  it('passes over a local provider that filled up since planning', async () => {
+    const busy = createFakeProvider({ id: 'local-a', latencyMs: 20 });
+    const spare = createFakeProvider({ id: 'local-b' });
+    const router = createRouter({ providers: [busy, spare], providerSettings: { 'local-a': { concurrency: 1 } } });
+    const [first, second] = await Promise.all([
+      router.chat(ask(), { dataClass: 'regulated' }),
+      router.chat(ask(), { dataClass: 'regulated' }),
+    ]);
+    expect(first.provider).toBe('local-a');
+    expect(second.provider).toBe('local-b');
+    expect(second.routing.reason).toMatch(/local-a at capacity/);
   });
 });

@@ -207,21 +207,25 @@ describe('concurrency limits and queue bounds', () => {
     expect(local.maxInFlight).toBe(1);
   });
 
-  it('moves on to the next provider when one\'s queue is full', async () => {
-    const busy = createFakeProvider({ id: 'local-a', latencyMs: 20 });
-    const spare = createFakeProvider({ id: 'local-b' });
+  it('passes over a full provider for one with a free slot, and skips full queues', async () => {
+    const first = createFakeProvider({ id: 'local-a', latencyMs: 20 });
+    const second = createFakeProvider({ id: 'local-b', latencyMs: 20 });
     const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
     const router = createRouter({
-      providers: [busy, spare, cloud],
-      providerSettings: { 'local-a': { concurrency: 1, maxQueue: 0 } },
+      providers: [first, second, cloud],
+      providerSettings: { 'local-a': { concurrency: 1, maxQueue: 0 }, 'local-b': { concurrency: 1, maxQueue: 0 } },
     });
     const log = recordEvents(router);
-    const responses = await Promise.all(
-      Array.from({ length: 4 }, () => router.chat(ask(), { dataClass: 'regulated' })),
+    const results = await Promise.allSettled(
+      Array.from({ length: 3 }, () => router.chat(ask(), { dataClass: 'regulated' })),
     );
-    expect(responses.map((response) => response.provider).sort()).toEqual(['local-a', 'local-b', 'local-b', 'local-b']);
+    const served = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value.provider] : []));
+    expect(served.sort()).toEqual(['local-a', 'local-b']);
+    const [rejected] = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(ProviderUnavailableError.isInstance(rejected?.reason)).toBe(true);
+    expect((rejected?.reason as Error).message).toMatch(/queue is full/);
+    expect(log.named('fallback').map((event) => event.from)).toEqual(['local-a', 'local-b']);
     expect(cloud.calls).toHaveLength(0);
-    expect(log.named('fallback').filter((event) => event.from === 'local-a')).toHaveLength(3);
   });
 });
 

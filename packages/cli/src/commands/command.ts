@@ -4,6 +4,8 @@ export interface CommandIo {
   stderr: (text: string) => void;
   /** True when stdout is a terminal (progress and colour are shown only then). */
   isTty: boolean;
+  /** True when stderr is a terminal: progress of long reads is shown there only then. Default false. */
+  stderrIsTty?: boolean;
 }
 
 /** One `switchyard <name>` command. Returns the process exit code. */

@@ -17,6 +17,8 @@ export interface AuditAttempt {
   retries: number;
   latencyMs: number;
   usage?: Usage;
+  /** This attempt's answer logprobs; only with `includeLogprobs` (also for answers an escalation replaced). */
+  logprobs?: TokenLogprob[];
 }
 
 /** The escalation decision taken on a response, when an escalation plugin judged it. */

@@ -199,12 +199,18 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   function describeChoice(run: RequestRun, provider: string): string {
-    const candidate = run.plan?.candidates.find((entry) => entry.provider === provider);
-    const base = candidate ? `${candidate.rule}: ${candidate.reason}` : provider;
+    const candidates = run.plan?.candidates ?? [];
+    const candidate = candidates.find((entry) => entry.provider === provider);
+    let base = candidate ? `${candidate.rule}: ${candidate.reason}` : provider;
+    if (config.kinds.get(provider) === 'cloud') {
+      const full = new Set(run.overflowedFrom);
+      for (const entry of candidates) if (entry.rule === 'overflow') full.add(entry.provider);
+      if (full.size > 0) base = `overflow: ${[...full].join(', ')} at capacity`;
+    } else if (run.overflowedFrom.length > 0) {
+      base += `; ${run.overflowedFrom.join(', ')} at capacity`;
+    }
     if (run.fallbacks === 0) return base;
-    const failed = run.attempts.filter(
-      (attempt) => attempt.provider !== provider && attempt.outcome !== 'success',
-    );
+    const failed = run.attempts.filter((attempt) => attempt.provider !== provider && attempt.outcome !== 'success');
     const first = failed[0];
     return `${base}; after ${run.fallbacks} fallback${run.fallbacks === 1 ? '' : 's'}${first ? ` (${first.provider}: ${first.errorCode})` : ''}`;
   }

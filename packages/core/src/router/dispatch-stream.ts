@@ -19,6 +19,7 @@ import {
 } from './dispatch';
 import type { Engine } from './engine';
 import type { AttemptInfo } from './plugin';
+import { requestFor } from './prepare-request';
 import type { ProviderState } from './provider-state';
 import type { RequestRun } from './request-run';
 
@@ -116,6 +117,8 @@ export class OpenStream {
   async succeed(response: ChatResponse): Promise<void> {
     this.record.outcome = 'success';
     this.record.usage = response.usage;
+    if (this.engine.config.audit.includeLogprobs && response.logprobs)
+      this.record.logprobs = response.logprobs;
     await this.close();
     await runAfterAttempt(this.engine, this.info, { ok: true, response }, this.run);
   }
@@ -142,6 +145,7 @@ async function openStream(
     if (run.aborted) throw abortReason(run.deadline);
     if (!deferred.has(state.id) && shouldOverflow(engine, run, queue, index)) {
       deferred.add(state.id);
+      run.overflowedFrom.push(state.id);
       queue.push(state.id);
       continue;
     }
@@ -203,7 +207,7 @@ async function openOne(
   );
   let iterator: AsyncIterator<StreamEvent> | undefined;
   try {
-    iterator = state.provider.stream({ ...run.request, signal: deadline.signal })[Symbol.asyncIterator]();
+    iterator = state.provider.stream(requestFor(engine, run, info, deadline.signal))[Symbol.asyncIterator]();
     const first = await raceSignal(iterator.next(), deadline, state.id);
     if (first.done) {
       throw new StreamInterruptedError({
@@ -274,7 +278,12 @@ export async function openServedStream(
   try {
     for (;;) {
       try {
-        while (!stream.accumulator.finished && stream.accumulator.tokens < limit) {
+        // A judge reads logprobs: when they are coming, count them rather than text deltas (a
+        // token's logprobs event may follow its delta).
+        const countLogprobs =
+          run.request.logprobs === true && stream.state.provider.capabilities?.logprobs === true;
+        const seen = () => (countLogprobs ? stream.accumulator.logprobCount : stream.accumulator.tokens);
+        while (!stream.accumulator.finished && seen() < limit) {
           const event = await stream.next();
           if (event && event.type !== 'finish') held.push(event);
         }
@@ -311,6 +320,8 @@ export async function openServedStream(
     const discarded = stream.response();
     stream.record.outcome = 'discarded';
     stream.record.usage = discarded.usage;
+    if (engine.config.audit.includeLogprobs && discarded.logprobs)
+      stream.record.logprobs = discarded.logprobs;
     await stream.close();
     await runAfterAttempt(engine, stream.info, { ok: true, response: discarded }, run);
     run.reason = `escalated from ${stream.state.id}: ${decision.reason}`;

@@ -8,6 +8,7 @@ import { abortReason, createDeadline, raceSignal } from './deadline';
 import type { Engine } from './engine';
 import { isPromise } from './engine';
 import type { AttemptInfo, EscalationDecision } from './plugin';
+import { requestFor } from './prepare-request';
 import type { ProviderState } from './provider-state';
 import type { RequestRun } from './request-run';
 
@@ -68,24 +69,20 @@ function checkResponse(response: ChatResponse, provider: Provider): ChatResponse
 }
 
 /**
- * Internal work overflows to cloud when local is full. The plan already ordered by capacity, but
- * concurrent requests plan at once: this re-checks at dispatch time, where the check and the claim
- * on the slot happen together.
+ * A full local provider is passed over (tried again last) when a later candidate can start at once:
+ * another local provider with a free slot or, for internal work, a cloud provider (overflow). The plan
+ * already ordered by capacity, but concurrent requests plan at once: this re-checks at dispatch time,
+ * where the check and the claim on the slot happen together.
  */
-export function shouldOverflow(
-  engine: Engine,
-  run: RequestRun,
-  order: readonly string[],
-  index: number,
-): boolean {
+export function shouldOverflow(engine: Engine, run: RequestRun, order: readonly string[], index: number): boolean {
   const state = engine.states.get(order[index]!)!;
-  if (run.dataClass !== 'internal' || !engine.config.policy.overflowToCloud || state.kind !== 'local')
-    return false;
-  if (state.hasCapacity()) return false;
+  if (state.kind !== 'local' || state.hasCapacity()) return false;
+  const cloudAllowed = run.dataClass === 'internal' ? engine.config.policy.overflowToCloud : run.dataClass === 'public';
   const now = performance.now();
   for (let next = index + 1; next < order.length; next++) {
     const candidate = engine.states.get(order[next]!)!;
-    if (candidate.kind === 'cloud' && !candidate.unavailability(now)) return true;
+    if (candidate.unavailability(now)) continue;
+    if (candidate.kind === 'local' ? candidate.hasCapacity() : cloudAllowed) return true;
   }
   return false;
 }
@@ -106,6 +103,7 @@ export async function dispatchChat(
     if (run.aborted) throw abortReason(run.deadline);
     if (!deferred.has(state.id) && shouldOverflow(engine, run, queue, index)) {
       deferred.add(state.id);
+      run.overflowedFrom.push(state.id);
       queue.push(state.id);
       continue;
     }
@@ -128,11 +126,11 @@ export async function dispatchChat(
         state,
         escalation,
         record,
-        call: async (scope) => {
+        call: async (scope, info) => {
           const release = await state.acquire(scope);
           const deadline = createDeadline(scope, attemptMs, attemptTimeout(state.id, attemptMs, 'the call'));
           try {
-            const pending = state.provider.chat({ ...run.request, signal: deadline.signal });
+            const pending = state.provider.chat(requestFor(engine, run, info, deadline.signal));
             return checkResponse(await raceSignal(pending, deadline, state.id), state.provider);
           } catch (error) {
             if (deadline.aborted) throw abortReason(deadline, state.id);
@@ -151,6 +149,7 @@ export async function dispatchChat(
       });
       record.outcome = 'success';
       record.usage = response.usage;
+      if (engine.config.audit.includeLogprobs && response.logprobs) record.logprobs = response.logprobs;
       return { response, record };
     } catch (error) {
       const typed = error as SwitchyardError;

@@ -22,6 +22,7 @@ export function groupPlugins(plugins: readonly RouterPlugin[]): PluginsByHook {
   const hooks: PluginsByHook = {
     classify: [],
     route: [],
+    prepareRequest: [],
     beforeAttempt: [],
     afterAttempt: [],
     judge: [],

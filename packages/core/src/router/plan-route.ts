@@ -174,18 +174,21 @@ export function planRoute(input: {
     list.prefer(rule.prefer, 'workload-prefer', `preferred by policy.workloads.${workload}.prefer`);
   }
 
-  if (dataClass === 'internal') {
-    // Local while it has capacity; overflow to cloud when it does not.
-    const full = new Set<string>();
-    let cloudAvailable = false;
-    for (const candidate of list.order) {
-      if (candidate.kind === 'cloud') cloudAvailable = true;
-      else if (!states.find((state) => state.id === candidate.provider)?.hasCapacity())
-        full.add(candidate.provider);
-    }
-    if (full.size > 0 && cloudAvailable) {
-      list.demote(full, 'overflow', 'local provider at capacity: cloud first, local as fallback');
-    }
+  // Local providers that are full go behind the ones that can start at once; for internal work,
+  // behind cloud too (overflow) while local is full.
+  const stateById = new Map(states.map((state) => [state.id, state]));
+  const full = new Set<string>();
+  let cloudAvailable = false;
+  let localWithCapacity = false;
+  for (const candidate of list.order) {
+    if (candidate.kind === 'cloud') cloudAvailable = true;
+    else if (stateById.get(candidate.provider)?.hasCapacity()) localWithCapacity = true;
+    else full.add(candidate.provider);
+  }
+  if (full.size > 0 && dataClass === 'internal' && cloudAvailable) {
+    list.demote(full, 'overflow', 'local provider at capacity: cloud first, local as fallback');
+  } else if (full.size > 0 && localWithCapacity) {
+    list.demote(full, 'capacity', 'at capacity: providers with a free slot first');
   }
   return list;
 }

@@ -80,6 +80,15 @@ export interface RouterPlugin {
   ): Classification | undefined | Promise<Classification | undefined>;
   /** Edits the candidate list after the policy ran (budgets exclude, pre-routers prefer). */
   route?(draft: RouteDraft, context: PluginContext): void | Promise<void>;
+  /**
+   * Amends the request for one provider call (ask for logprobs where a judge needs them, redact for a
+   * cloud provider...). Return a new request, or undefined to leave it. Runs before `beforeAttempt`.
+   */
+  prepareRequest?(
+    request: ChatRequest,
+    attempt: AttemptInfo,
+    context: PluginContext,
+  ): ChatRequest | undefined;
   /** Runs before each provider call. Throwing a `SwitchyardError` skips this provider (fallback). */
   beforeAttempt?(attempt: AttemptInfo, context: PluginContext): void | Promise<void>;
   /** Runs after each provider call, answered or failed. */

@@ -28,6 +28,8 @@ export class RequestRun implements PluginContext {
   readonly attempts: AuditAttempt[] = [];
   fallbacks = 0;
   retries = 0;
+  /** Local providers passed over because they were full (internal work overflowing to cloud). */
+  readonly overflowedFrom: string[] = [];
   escalation: AuditEscalation | undefined;
   /** Why the serving provider was chosen; updated on fallback and escalation. */
   reason = '';

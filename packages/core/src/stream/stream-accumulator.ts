@@ -38,6 +38,11 @@ export class StreamAccumulator {
     return this.logprobs ? Math.max(this.logprobs.length, this.deltas) : this.deltas;
   }
 
+  /** Token logprob entries received so far. */
+  get logprobCount(): number {
+    return this.logprobs?.length ?? 0;
+  }
+
   add(event: StreamEvent): void {
     switch (event.type) {
       case 'text-delta':

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors/errors';
 import { parseOptions } from './parse-options';
 
-const schema = z.strictObject({ model: z.string().min(1, 'must not be empty'), retries: z.number().int().optional() });
+const schema = z.strictObject({
+  model: z.string().min(1, 'must not be empty'),
+  retries: z.number().int().optional(),
+});
 
 describe('parseOptions', () => {
   it('returns parsed options', () => {
