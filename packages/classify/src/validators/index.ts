@@ -1,0 +1,12 @@
+export { isValidAbaRouting } from './aba-routing';
+export { type CardNetwork, cardNetwork, isValidCardNumber } from './card-issuer';
+export { isValidDea } from './dea';
+export { characterClasses, shannonEntropy } from './entropy';
+export { IBAN_LENGTHS, isValidIban } from './iban';
+export { luhnValid } from './luhn';
+export { isValidMbi } from './medicare-mbi';
+export { expandYear, isPlausibleDate, isPlausibleNumericDate } from './plausible-date';
+export { isValidNhsNumber } from './uk-nhs';
+export { isValidUsNpi } from './us-npi';
+export { isValidItin, isValidSsn } from './us-ssn';
+export { isValidVin } from './vin';
