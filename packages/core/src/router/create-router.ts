@@ -210,7 +210,9 @@ export function createRouter(options: RouterOptions): Router {
       base += `; ${run.overflowedFrom.join(', ')} at capacity`;
     }
     if (run.fallbacks === 0) return base;
-    const failed = run.attempts.filter((attempt) => attempt.provider !== provider && attempt.outcome !== 'success');
+    const failed = run.attempts.filter(
+      (attempt) => attempt.provider !== provider && attempt.outcome !== 'success',
+    );
     const first = failed[0];
     return `${base}; after ${run.fallbacks} fallback${run.fallbacks === 1 ? '' : 's'}${first ? ` (${first.provider}: ${first.errorCode})` : ''}`;
   }

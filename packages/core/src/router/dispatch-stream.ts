@@ -11,16 +11,13 @@ import {
   escalationTargets,
   judge,
   moveOn,
-  newAttemptRecord,
-  noRoute,
   recordVerdict,
-  shouldOverflow,
-  skipReason,
 } from './dispatch';
 import type { Engine } from './engine';
 import type { AttemptInfo } from './plugin';
 import { requestFor } from './prepare-request';
 import type { ProviderState } from './provider-state';
+import { tryCandidates } from './try-candidates';
 import type { RequestRun } from './request-run';
 
 /** A provider stream that produced its first event, holding its concurrency slot until closed. */
@@ -137,50 +134,18 @@ async function openStream(
   escalation: boolean,
 ): Promise<{ stream: OpenStream; index: number; queue: readonly string[] }> {
   const { firstTokenMs } = engine.config.timeouts;
-  let lastError: SwitchyardError | undefined;
-  const queue = [...order];
-  const deferred = new Set<string>();
-  for (let index = start; index < queue.length; index++) {
-    const state = engine.states.get(queue[index]!)!;
-    if (run.aborted) throw abortReason(run.deadline);
-    if (!deferred.has(state.id) && shouldOverflow(engine, run, queue, index)) {
-      deferred.add(state.id);
-      run.overflowedFrom.push(state.id);
-      queue.push(state.id);
-      continue;
-    }
-    const record = newAttemptRecord(state);
-    const skipped = skipReason(run, state);
-    if (skipped) {
-      record.outcome = 'skipped';
-      record.errorCode = skipped.code;
-      run.attempts.push(record);
-      lastError = skipped;
-      moveOn(run, state.id, queue[index + 1], skipped);
-      continue;
-    }
-    run.attempts.push(record);
-    const unclaim = state.claim();
-    try {
-      const stream = await callWithRetry({
-        engine,
-        run,
-        state,
-        escalation,
-        record,
-        call: (scope, info) => openOne(engine, run, state, record, info, scope, firstTokenMs, unclaim),
-      });
-      return { stream, index, queue };
-    } catch (error) {
-      unclaim();
-      const typed = error as SwitchyardError;
-      record.errorCode = typed.code;
-      if (run.aborted || typed.code === 'aborted') throw typed;
-      lastError = typed;
-      moveOn(run, state.id, queue[index + 1], typed);
-    }
-  }
-  throw lastError ?? noRoute(run);
+  const opened = await tryCandidates(engine, run, order, start, (state, record, release) =>
+    // On success the open stream keeps the claim until it closes.
+    callWithRetry({
+      engine,
+      run,
+      state,
+      escalation,
+      record,
+      call: (scope, info) => openOne(engine, run, state, record, info, scope, firstTokenMs, release),
+    }),
+  );
+  return { stream: opened.value, index: opened.index, queue: opened.queue };
 }
 
 async function openOne(

@@ -10,6 +10,7 @@ import { isPromise } from './engine';
 import type { AttemptInfo, EscalationDecision } from './plugin';
 import { requestFor } from './prepare-request';
 import type { ProviderState } from './provider-state';
+import { tryCandidates } from './try-candidates';
 import type { RequestRun } from './request-run';
 
 /**
@@ -74,10 +75,16 @@ function checkResponse(response: ChatResponse, provider: Provider): ChatResponse
  * already ordered by capacity, but concurrent requests plan at once: this re-checks at dispatch time,
  * where the check and the claim on the slot happen together.
  */
-export function shouldOverflow(engine: Engine, run: RequestRun, order: readonly string[], index: number): boolean {
+export function shouldOverflow(
+  engine: Engine,
+  run: RequestRun,
+  order: readonly string[],
+  index: number,
+): boolean {
   const state = engine.states.get(order[index]!)!;
   if (state.kind !== 'local' || state.hasCapacity()) return false;
-  const cloudAllowed = run.dataClass === 'internal' ? engine.config.policy.overflowToCloud : run.dataClass === 'public';
+  const cloudAllowed =
+    run.dataClass === 'internal' ? engine.config.policy.overflowToCloud : run.dataClass === 'public';
   const now = performance.now();
   for (let next = index + 1; next < order.length; next++) {
     const candidate = engine.states.get(order[next]!)!;
@@ -94,31 +101,13 @@ export async function dispatchChat(
   order: readonly string[],
   escalation: boolean,
 ): Promise<{ response: ChatResponse; record: AuditAttempt }> {
-  let lastError: SwitchyardError | undefined;
   const { attemptMs } = engine.config.timeouts;
-  const queue = [...order];
-  const deferred = new Set<string>();
-  for (let index = 0; index < queue.length; index++) {
-    const state = engine.states.get(queue[index]!)!;
-    if (run.aborted) throw abortReason(run.deadline);
-    if (!deferred.has(state.id) && shouldOverflow(engine, run, queue, index)) {
-      deferred.add(state.id);
-      run.overflowedFrom.push(state.id);
-      queue.push(state.id);
-      continue;
-    }
-    const record = newAttemptRecord(state);
-    const skipped = skipReason(run, state);
-    if (skipped) {
-      record.outcome = 'skipped';
-      record.errorCode = skipped.code;
-      run.attempts.push(record);
-      lastError = skipped;
-      moveOn(run, state.id, queue[index + 1], skipped);
-      continue;
-    }
-    run.attempts.push(record);
-    const unclaim = state.claim();
+  const onSuccess =
+    engine.hooks.afterAttempt.length > 0
+      ? (value: ChatResponse, info: AttemptInfo) =>
+          runAfterAttempt(engine, info, { ok: true, response: value }, run)
+      : undefined;
+  const served = await tryCandidates(engine, run, order, 0, async (state, record, release) => {
     try {
       const response = await callWithRetry({
         engine,
@@ -127,7 +116,7 @@ export async function dispatchChat(
         escalation,
         record,
         call: async (scope, info) => {
-          const release = await state.acquire(scope);
+          const releaseSlot = await state.acquire(scope);
           const deadline = createDeadline(scope, attemptMs, attemptTimeout(state.id, attemptMs, 'the call'));
           try {
             const pending = state.provider.chat(requestFor(engine, run, info, deadline.signal));
@@ -137,31 +126,20 @@ export async function dispatchChat(
             throw error;
           } finally {
             deadline.dispose();
-            release();
+            releaseSlot();
           }
         },
-        ...(engine.hooks.afterAttempt.length > 0
-          ? {
-              onSuccess: (value: ChatResponse, info: AttemptInfo) =>
-                runAfterAttempt(engine, info, { ok: true, response: value }, run),
-            }
-          : {}),
+        ...(onSuccess ? { onSuccess } : {}),
       });
       record.outcome = 'success';
       record.usage = response.usage;
       if (engine.config.audit.includeLogprobs && response.logprobs) record.logprobs = response.logprobs;
-      return { response, record };
-    } catch (error) {
-      const typed = error as SwitchyardError;
-      record.errorCode = typed.code;
-      if (run.aborted || typed.code === 'aborted') throw typed;
-      lastError = typed;
-      moveOn(run, state.id, queue[index + 1], typed);
+      return response;
     } finally {
-      unclaim();
+      release();
     }
-  }
-  throw lastError ?? noRoute(run);
+  });
+  return { response: served.value, record: served.record };
 }
 
 export function moveOn(run: RequestRun, from: string, to: string | undefined, error: SwitchyardError): void {
