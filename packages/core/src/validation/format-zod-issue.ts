@@ -10,10 +10,17 @@ export function formatPath(root: string, path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** The first issue of a zod error as `field: message`, and the field. */
-export function describeZodError(root: string, error: z.ZodError): { field: string; message: string } {
+/**
+ * The first issue of a zod error: the field path under `root` (`messages[0].content`), what is wrong
+ * with it (`detail`), and both as `field: detail`. Unknown keys read `unknown option 'x'`; a union's
+ * generic failure reads as its closest branch's problem.
+ */
+export function describeZodError(
+  root: string,
+  error: z.ZodError,
+): { field: string; detail: string; message: string } {
   const issue = error.issues[0];
-  if (!issue) return { field: root, message: `${root}: invalid` };
+  if (!issue) return { field: root, detail: 'invalid', message: `${root}: invalid` };
   let path = issue.path;
   let detail = issue.message;
   if (issue.code === 'unrecognized_keys') {
@@ -32,5 +39,5 @@ export function describeZodError(root: string, error: z.ZodError): { field: stri
     }
   }
   const field = formatPath(root, path);
-  return { field, message: `${field}: ${detail}` };
+  return { field, detail, message: `${field}: ${detail}` };
 }
