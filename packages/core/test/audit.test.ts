@@ -10,7 +10,11 @@ const SECRET = 'Patient Jane Roe, SSN 123-45-6789, dx E11.9';
 
 describe('audit records', () => {
   it('records class, detectors, provider, reason, attempts, tokens and latency — and no text', async () => {
-    const local = createFakeProvider({ id: 'local', script: [{ fault: 'http', status: 503 }], reply: 'ANSWER-TEXT' });
+    const local = createFakeProvider({
+      id: 'local',
+      script: [{ fault: 'http', status: 503 }],
+      reply: 'ANSWER-TEXT',
+    });
     const audit = createMemoryAuditSink();
     const router = createRouter({
       providers: [local],
@@ -37,7 +41,9 @@ describe('audit records', () => {
       fallbacks: 0,
     });
     expect(record.reason).toMatch(/regulated/);
-    expect(record.attempts).toEqual([expect.objectContaining({ provider: 'local', outcome: 'success', retries: 1 })]);
+    expect(record.attempts).toEqual([
+      expect.objectContaining({ provider: 'local', outcome: 'success', retries: 1 }),
+    ]);
     expect(record.usage?.outputTokens).toBeGreaterThan(0);
     expect(record.latencyMs).toBeGreaterThanOrEqual(0);
     const serialized = JSON.stringify(record);
@@ -61,7 +67,10 @@ describe('audit records', () => {
   it('writes prompt and answer text only when the application opts in', async () => {
     const local = createFakeProvider({ id: 'local', reply: 'ANSWER-TEXT', logprobs: -0.2 });
     const audit = createMemoryAuditSink();
-    const router = createRouter({ providers: [local], audit: { sinks: [audit], includeText: true, includeLogprobs: true } });
+    const router = createRouter({
+      providers: [local],
+      audit: { sinks: [audit], includeText: true, includeLogprobs: true },
+    });
     await router.chat({ ...ask(SECRET), logprobs: true });
     const record = audit.records[0]!;
     expect(record.request?.messages[0]).toEqual({ role: 'user', content: SECRET });

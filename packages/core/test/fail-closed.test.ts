@@ -1,11 +1,6 @@
 import { createFakeProvider, type FakeStep } from '@switchyard/testing';
 import { describe, expect, it } from 'vitest';
-import {
-  createMemoryAuditSink,
-  createRouter,
-  type RouterPlugin,
-  SwitchyardError,
-} from '../src/index';
+import { createMemoryAuditSink, createRouter, type RouterPlugin, SwitchyardError } from '../src/index';
 import { ask, drain } from './helpers';
 
 const FAULTS: Array<[string, FakeStep]> = [
@@ -26,7 +21,11 @@ const FAULTS: Array<[string, FakeStep]> = [
 
 /** A judge that always asks for cloud, and a route hook that always prefers cloud: hostile plugins. */
 const hostile: RouterPlugin[] = [
-  { name: 'always-escalate', judge: () => ({ escalate: true, to: ['cloud'], reason: 'hostile', confidence: 0 }), streamBuffer: () => 1 },
+  {
+    name: 'always-escalate',
+    judge: () => ({ escalate: true, to: ['cloud'], reason: 'hostile', confidence: 0 }),
+    streamBuffer: () => 1,
+  },
   { name: 'prefer-cloud', route: (draft) => draft.prefer(['cloud'], 'hostile', 'hostile') },
 ];
 
@@ -49,15 +48,19 @@ describe('fail closed: regulated data never reaches cloud', () => {
   it.each(FAULTS)('under %s (chat and stream), with hostile plugins', async (_name, step) => {
     const { cloud, router } = setup(step);
     for (let round = 0; round < 3; round++) {
-      const outcome = await router.chat({ ...ask(), logprobs: true }, { dataClass: 'regulated', workload: 'any' }).then(
-        (response) => response,
-        (error: unknown) => error,
-      );
+      const outcome = await router
+        .chat({ ...ask(), logprobs: true }, { dataClass: 'regulated', workload: 'any' })
+        .then(
+          (response) => response,
+          (error: unknown) => error,
+        );
       if (SwitchyardError.isInstance(outcome)) expect(outcome.code.length).toBeGreaterThan(0);
       else expect((outcome as { provider: string }).provider).toBe('local');
-      await drain(router.stream(ask(), { dataClass: 'regulated', workload: 'any' })).catch((error: unknown) => {
-        expect(SwitchyardError.isInstance(error)).toBe(true);
-      });
+      await drain(router.stream(ask(), { dataClass: 'regulated', workload: 'any' })).catch(
+        (error: unknown) => {
+          expect(SwitchyardError.isInstance(error)).toBe(true);
+        },
+      );
     }
     expect(cloud.calls).toHaveLength(0);
   });
@@ -67,13 +70,20 @@ describe('fail closed: regulated data never reaches cloud', () => {
       const local = createFakeProvider({ id: 'local', health: state });
       const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
       const router = createRouter({ providers: [local, cloud], probes: { healthTtlMs: 0 } });
-      await expect(router.chat(ask(), { dataClass: 'regulated' })).rejects.toMatchObject({ code: 'no_eligible_route' });
+      await expect(router.chat(ask(), { dataClass: 'regulated' })).rejects.toMatchObject({
+        code: 'no_eligible_route',
+      });
       expect(cloud.calls).toHaveLength(0);
     }
     const full = createFakeProvider({ id: 'local', latencyMs: 20, capacity: { freeSlots: 0 } });
     const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
-    const router = createRouter({ providers: [full, cloud], providerSettings: { local: { concurrency: 1, maxQueue: 0 } } });
-    const results = await Promise.allSettled([1, 2, 3].map(() => router.chat(ask(), { dataClass: 'regulated' })));
+    const router = createRouter({
+      providers: [full, cloud],
+      providerSettings: { local: { concurrency: 1, maxQueue: 0 } },
+    });
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() => router.chat(ask(), { dataClass: 'regulated' })),
+    );
     expect(results.some((result) => result.status === 'rejected')).toBe(true);
     expect(cloud.calls).toHaveLength(0);
   });

@@ -13,7 +13,9 @@ import { ask, drain, failure, fast, recordEvents } from './helpers';
 function meanLogprobJudge(threshold: number, to: string[], buffer?: number | 'all'): RouterPlugin {
   const mean = (response: ChatResponse) => {
     const entries = response.logprobs ?? [];
-    return entries.length === 0 ? undefined : entries.reduce((sum, entry) => sum + entry.logprob, 0) / entries.length;
+    return entries.length === 0
+      ? undefined
+      : entries.reduce((sum, entry) => sum + entry.logprob, 0) / entries.length;
   };
   return {
     name: 'toy-judge',
@@ -45,14 +47,23 @@ describe('escalation through judge()', () => {
     const local = createFakeProvider({ id: 'local', logprobs: -3, reply: 'maybe 42' });
     const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud', reply: 'exactly 42' });
     const audit = createMemoryAuditSink();
-    const router = createRouter({ providers: [local, cloud], audit, plugins: [meanLogprobJudge(-1, ['cloud'])] });
+    const router = createRouter({
+      providers: [local, cloud],
+      audit,
+      plugins: [meanLogprobJudge(-1, ['cloud'])],
+    });
     const log = recordEvents(router);
     const response = await router.chat(withLogprobs, { dataClass: 'internal' });
     expect(response.text).toBe('exactly 42');
     expect(response.routing.escalated).toBe(true);
     expect(log.named('escalate')[0]).toMatchObject({ from: 'local', to: ['cloud'], blocked: false });
     const record = audit.records[0]!;
-    expect(record.escalation).toMatchObject({ escalated: true, from: 'local', to: ['cloud'], blocked: false });
+    expect(record.escalation).toMatchObject({
+      escalated: true,
+      from: 'local',
+      to: ['cloud'],
+      blocked: false,
+    });
     expect(record.attempts.map((attempt) => [attempt.provider, attempt.outcome])).toEqual([
       ['local', 'discarded'],
       ['cloud', 'success'],
@@ -88,8 +99,16 @@ describe('escalation through judge()', () => {
 
   it('returns the original answer when every escalation target fails', async () => {
     const local = createFakeProvider({ id: 'local', logprobs: -5, reply: 'local answer' });
-    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud', thereafter: { fault: 'http', status: 500 } });
-    const router = createRouter({ providers: [local, cloud], plugins: [meanLogprobJudge(-1, ['cloud'])], ...fast });
+    const cloud = createFakeProvider({
+      id: 'cloud',
+      kind: 'cloud',
+      thereafter: { fault: 'http', status: 500 },
+    });
+    const router = createRouter({
+      providers: [local, cloud],
+      plugins: [meanLogprobJudge(-1, ['cloud'])],
+      ...fast,
+    });
     const log = recordEvents(router);
     const response = await router.chat(withLogprobs, { dataClass: 'internal' });
     expect(response.text).toBe('local answer');
@@ -101,7 +120,11 @@ describe('escalation through judge()', () => {
     const local = createFakeProvider({ id: 'local', logprobs: -4, reply: 'unsure words here maybe' });
     const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud', reply: 'sure answer' });
     const audit = createMemoryAuditSink();
-    const router = createRouter({ providers: [local, cloud], audit, plugins: [meanLogprobJudge(-1, ['cloud'], 2)] });
+    const router = createRouter({
+      providers: [local, cloud],
+      audit,
+      plugins: [meanLogprobJudge(-1, ['cloud'], 2)],
+    });
     const events = await drain(router.stream(withLogprobs, { dataClass: 'internal' }));
     const routes = events.filter((event) => event.type === 'route');
     expect(routes).toEqual([expect.objectContaining({ provider: 'cloud' })]);
@@ -144,7 +167,10 @@ describe('escalation through judge()', () => {
   it('streams: regulated data is never escalated to cloud', async () => {
     const local = createFakeProvider({ id: 'local', logprobs: -5, reply: 'local only' });
     const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
-    const router = createRouter({ providers: [local, cloud], plugins: [meanLogprobJudge(-1, ['cloud'], 'all')] });
+    const router = createRouter({
+      providers: [local, cloud],
+      plugins: [meanLogprobJudge(-1, ['cloud'], 'all')],
+    });
     const events = await drain(router.stream(withLogprobs, { dataClass: 'regulated' }));
     expect(events[0]).toMatchObject({ type: 'route', provider: 'local' });
     expect(cloud.calls).toHaveLength(0);
@@ -188,7 +214,12 @@ describe('the plugin seam', () => {
     const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
     const router = createRouter({
       providers: [local, cloud],
-      plugins: [{ name: 'strict', classify: () => ({ dataClass: 'regulated', labels: ['credentials'], detectors: { aws_key: 1 } }) }],
+      plugins: [
+        {
+          name: 'strict',
+          classify: () => ({ dataClass: 'regulated', labels: ['credentials'], detectors: { aws_key: 1 } }),
+        },
+      ],
     });
     expect((await router.chat(ask(), { dataClass: 'public' })).provider).toBe('local');
     expect(cloud.calls).toHaveLength(0);
@@ -236,7 +267,8 @@ describe('the plugin seam', () => {
     const veto: RouterPlugin = {
       name: 'budget',
       beforeAttempt: (attempt) => {
-        if (attempt.kind === 'cloud') throw new BudgetExceededError({ message: 'cloud budget spent', budget: 'month' });
+        if (attempt.kind === 'cloud')
+          throw new BudgetExceededError({ message: 'cloud budget spent', budget: 'month' });
       },
     };
     const router = createRouter({ providers: [local, cloud], plugins: [veto] });
@@ -249,7 +281,10 @@ describe('the plugin seam', () => {
         {
           name: 'budget',
           route: () => {
-            throw new BudgetExceededError({ message: 'tenant acme is over its hard limit', budget: 'tenant:acme' });
+            throw new BudgetExceededError({
+              message: 'tenant acme is over its hard limit',
+              budget: 'tenant:acme',
+            });
           },
         },
       ],
@@ -258,7 +293,7 @@ describe('the plugin seam', () => {
     expect(BudgetExceededError.isInstance(error)).toBe(true);
   });
 
-  it('turns a plugin\'s custom warning into a warning event', async () => {
+  it("turns a plugin's custom warning into a warning event", async () => {
     const local = createFakeProvider({ id: 'local' });
     const router = createRouter({
       providers: [local],
@@ -266,7 +301,11 @@ describe('the plugin seam', () => {
         {
           name: 'cost',
           onAudit: (_record, context) =>
-            context.emit('warning', { requestId: context.requestId, code: 'unknown_price', message: 'no price for fake-local' }),
+            context.emit('warning', {
+              requestId: context.requestId,
+              code: 'unknown_price',
+              message: 'no price for fake-local',
+            }),
         },
       ],
     });

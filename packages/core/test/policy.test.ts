@@ -64,10 +64,13 @@ describe('data-class policy', () => {
     expect((await router.chat(ask(), { dataClass: 'internal' })).provider).toBe('local-qwen');
   });
 
-  it('overflows internal requests when the router\'s own slots for local are all busy', async () => {
+  it("overflows internal requests when the router's own slots for local are all busy", async () => {
     const local = createFakeProvider({ id: 'local-qwen', latencyMs: 30 });
     const openai = createFakeProvider({ id: 'openai', kind: 'cloud' });
-    const router = createRouter({ providers: [local, openai], providerSettings: { 'local-qwen': { concurrency: 1 } } });
+    const router = createRouter({
+      providers: [local, openai],
+      providerSettings: { 'local-qwen': { concurrency: 1 } },
+    });
     const [first, second] = await Promise.all([
       router.chat(ask(), { dataClass: 'internal' }),
       router.chat(ask(), { dataClass: 'internal' }),
@@ -80,10 +83,16 @@ describe('data-class policy', () => {
   it('keeps internal requests local (queued) when overflow to cloud is disabled', async () => {
     const local = createFakeProvider({ id: 'local-qwen', capacity: { freeSlots: 0 } });
     const openai = createFakeProvider({ id: 'openai', kind: 'cloud' });
-    const router = createRouter({ providers: [local, openai], policy: { internal: { overflowToCloud: false } }, ...fast });
+    const router = createRouter({
+      providers: [local, openai],
+      policy: { internal: { overflowToCloud: false } },
+      ...fast,
+    });
     const plan = await router.explain(ask(), { dataClass: 'internal' });
     expect(plan.order).toEqual(['local-qwen']);
-    expect(plan.candidates.find((candidate) => candidate.provider === 'openai')?.rule).toBe('internal-local-only');
+    expect(plan.candidates.find((candidate) => candidate.provider === 'openai')?.rule).toBe(
+      'internal-local-only',
+    );
   });
 
   it('prefers cloud for public requests, with local as fallback', async () => {
@@ -105,7 +114,10 @@ describe('data-class policy', () => {
     const router = createRouter({ providers: [local, openai] });
     const plan = await router.explain(ask());
     expect(plan).toMatchObject({ dataClass: 'internal', dataClassSource: 'default' });
-    const publicByDefault = createRouter({ providers: [local, openai], policy: { defaultDataClass: 'public' } });
+    const publicByDefault = createRouter({
+      providers: [local, openai],
+      policy: { defaultDataClass: 'public' },
+    });
     expect((await publicByDefault.explain(ask())).dataClass).toBe('public');
   });
 
@@ -132,16 +144,24 @@ describe('data-class policy', () => {
     });
   });
 
-  it('does not let a caller lower the classifier\'s class unless the policy allows it', async () => {
+  it("does not let a caller lower the classifier's class unless the policy allows it", async () => {
     const { local, openai } = providers();
     const classifier = () => ({ dataClass: 'regulated' as const, labels: ['npi'], detectors: { us_ssn: 1 } });
     const strict = createRouter({ providers: [local, openai], classifier });
     const plan = await strict.explain(ask(), { dataClass: 'public' });
-    expect(plan).toMatchObject({ dataClass: 'regulated', dataClassSource: 'classifier', callerDataClass: 'public' });
+    expect(plan).toMatchObject({
+      dataClass: 'regulated',
+      dataClassSource: 'classifier',
+      callerDataClass: 'public',
+    });
     expect((await strict.chat(ask(), { dataClass: 'public' })).provider).toBe('local-qwen');
     expect(openai.calls).toHaveLength(0);
 
-    const lenient = createRouter({ providers: [local, openai], classifier, policy: { callerMayLower: true } });
+    const lenient = createRouter({
+      providers: [local, openai],
+      classifier,
+      policy: { callerMayLower: true },
+    });
     expect((await lenient.explain(ask(), { dataClass: 'public' })).dataClass).toBe('public');
   });
 
@@ -175,7 +195,7 @@ describe('data-class policy', () => {
     expect((await garbage.explain(ask())).dataClass).toBe('regulated');
   });
 
-  it('applies a workload\'s minimum data class', async () => {
+  it("applies a workload's minimum data class", async () => {
     const { local, openai } = providers();
     const router = createRouter({
       providers: [local, openai],
@@ -186,7 +206,7 @@ describe('data-class policy', () => {
     expect(plan.order).toEqual(['local-qwen']);
   });
 
-  it('orders providers by a workload\'s preference, within what the class allows', async () => {
+  it("orders providers by a workload's preference, within what the class allows", async () => {
     const { local, bigLocal, openai, anthropic } = providers();
     const router = createRouter({
       providers: [local, bigLocal, openai, anthropic],
@@ -214,7 +234,9 @@ describe('data-class policy', () => {
     });
     const plan = await router.explain(ask(), { workload: 'extract', dataClass: 'public' });
     expect(plan.order).toEqual(['local-qwen']);
-    const rules = Object.fromEntries(plan.candidates.map((candidate) => [candidate.provider, candidate.rule]));
+    const rules = Object.fromEntries(
+      plan.candidates.map((candidate) => [candidate.provider, candidate.rule]),
+    );
     expect(rules).toMatchObject({ 'local-70b': 'workload-allow', openai: 'workload-deny' });
   });
 
@@ -226,7 +248,9 @@ describe('data-class policy', () => {
     });
     const plan = await router.explain(ask(), { dataClass: 'regulated' });
     expect(plan.order).toEqual(['local-70b']);
-    expect(plan.candidates.find((candidate) => candidate.provider === 'local-qwen')?.rule).toBe('class-providers');
+    expect(plan.candidates.find((candidate) => candidate.provider === 'local-qwen')?.rule).toBe(
+      'class-providers',
+    );
   });
 
   it('skips providers whose context window is too small', async () => {
@@ -272,7 +296,10 @@ describe('capacity across local providers', () => {
   it('passes over a local provider that filled up since planning', async () => {
     const busy = createFakeProvider({ id: 'local-a', latencyMs: 20 });
     const spare = createFakeProvider({ id: 'local-b' });
-    const router = createRouter({ providers: [busy, spare], providerSettings: { 'local-a': { concurrency: 1 } } });
+    const router = createRouter({
+      providers: [busy, spare],
+      providerSettings: { 'local-a': { concurrency: 1 } },
+    });
     const [first, second] = await Promise.all([
       router.chat(ask(), { dataClass: 'regulated' }),
       router.chat(ask(), { dataClass: 'regulated' }),

@@ -16,7 +16,9 @@ const dataClass = fc.constantFrom<DataClass>('public', 'internal', 'regulated');
 const step: fc.Arbitrary<FakeStep> = fc.oneof(
   fc.constant<FakeStep>('ok'),
   fc.constant<FakeStep>('ok'),
-  fc.constantFrom(400, 401, 403, 408, 500, 502, 503, 529).map((status): FakeStep => ({ fault: 'http', status })),
+  fc
+    .constantFrom(400, 401, 403, 408, 500, 502, 503, 529)
+    .map((status): FakeStep => ({ fault: 'http', status })),
   fc.integer({ min: 0, max: 30 }).map((retryAfterMs): FakeStep => ({ fault: 'rate-limit', retryAfterMs })),
   fc.constant<FakeStep>({ fault: 'timeout' }),
   fc.constant<FakeStep>({ fault: 'hang' }),
@@ -98,12 +100,20 @@ describe('routing invariants under random mixes (fast-check)', () => {
         if (world.hostileJudge) {
           plugins.push({
             name: 'escalate-to-cloud',
-            judge: () => ({ escalate: true, to: [...cloudIds, ...locals.map((local) => local.id)], reason: 'unsure', confidence: 0.1 }),
+            judge: () => ({
+              escalate: true,
+              to: [...cloudIds, ...locals.map((local) => local.id)],
+              reason: 'unsure',
+              confidence: 0.1,
+            }),
             streamBuffer: () => 2,
           });
         }
         if (world.hostileRoute) {
-          plugins.push({ name: 'prefer-cloud', route: (draft) => draft.prefer(cloudIds, 'pre-router', 'hard prompt') });
+          plugins.push({
+            name: 'prefer-cloud',
+            route: (draft) => draft.prefer(cloudIds, 'pre-router', 'hard prompt'),
+          });
         }
         const classifiers = {
           none: undefined,
@@ -146,14 +156,17 @@ describe('routing invariants under random mixes (fast-check)', () => {
           probes: { healthTtlMs: 0, capacityTtlMs: 0 },
         });
         const endings = new Map<string, number>();
-        router.on('response', (event) => endings.set(event.requestId, (endings.get(event.requestId) ?? 0) + 1));
+        router.on('response', (event) =>
+          endings.set(event.requestId, (endings.get(event.requestId) ?? 0) + 1),
+        );
         router.on('error', (event) => endings.set(event.requestId, (endings.get(event.requestId) ?? 0) + 1));
 
         const outcomes = await Promise.all(
           world.requests.map(async (request, index) => {
             const requestId = `req-${index}`;
             const controller = new AbortController();
-            if (request.abortAfterMs !== undefined) setTimeout(() => controller.abort(), request.abortAfterMs);
+            if (request.abortAfterMs !== undefined)
+              setTimeout(() => controller.abort(), request.abortAfterMs);
             const chatRequest = {
               messages: [{ role: 'user' as const, content: `question ${requestId}` }],
               logprobs: true,

@@ -13,14 +13,23 @@ import { ask, failure, fast, recordEvents } from './helpers';
 
 describe('retries', () => {
   it('retries a retryable failure on the same provider, then succeeds', async () => {
-    const local = createFakeProvider({ id: 'local', script: [{ fault: 'http', status: 503 }, { fault: 'http', status: 500 }] });
+    const local = createFakeProvider({
+      id: 'local',
+      script: [
+        { fault: 'http', status: 503 },
+        { fault: 'http', status: 500 },
+      ],
+    });
     const router = createRouter({ providers: [local], ...fast });
     const log = recordEvents(router);
     const response = await router.chat(ask());
     expect(response.provider).toBe('local');
     expect(local.calls).toHaveLength(3);
     expect(response.routing.retries).toBe(2);
-    expect(log.named('retry').map((event) => event.error.code)).toEqual(['provider_unavailable', 'provider_unavailable']);
+    expect(log.named('retry').map((event) => event.error.code)).toEqual([
+      'provider_unavailable',
+      'provider_unavailable',
+    ]);
   });
 
   it('waits for retry-after when it is longer than the backoff', async () => {
@@ -37,10 +46,17 @@ describe('retries', () => {
   });
 
   it('falls back instead of waiting when retry-after exceeds maxRetryAfterMs', async () => {
-    const cloudA = createFakeProvider({ id: 'cloud-a', kind: 'cloud', script: [{ fault: 'rate-limit', retryAfterMs: 60_000 }] });
+    const cloudA = createFakeProvider({
+      id: 'cloud-a',
+      kind: 'cloud',
+      script: [{ fault: 'rate-limit', retryAfterMs: 60_000 }],
+    });
     const cloudB = createFakeProvider({ id: 'cloud-b', kind: 'cloud' });
     const local = createFakeProvider({ id: 'local' });
-    const router = createRouter({ providers: [local, cloudA, cloudB], retry: { retries: 3, maxRetryAfterMs: 1_000 } });
+    const router = createRouter({
+      providers: [local, cloudA, cloudB],
+      retry: { retries: 3, maxRetryAfterMs: 1_000 },
+    });
     const log = recordEvents(router);
     const response = await router.chat(ask(), { dataClass: 'public' });
     expect(response.provider).toBe('cloud-b');
@@ -50,7 +66,11 @@ describe('retries', () => {
   });
 
   it('keeps a rate-limited provider out of new routes until its retry-after passes', async () => {
-    const cloudA = createFakeProvider({ id: 'cloud-a', kind: 'cloud', script: [{ fault: 'rate-limit', retryAfterMs: 60_000 }] });
+    const cloudA = createFakeProvider({
+      id: 'cloud-a',
+      kind: 'cloud',
+      script: [{ fault: 'rate-limit', retryAfterMs: 60_000 }],
+    });
     const cloudB = createFakeProvider({ id: 'cloud-b', kind: 'cloud' });
     const local = createFakeProvider({ id: 'local' });
     const router = createRouter({ providers: [local, cloudA, cloudB], retry: { retries: 0 } });
@@ -60,7 +80,11 @@ describe('retries', () => {
   });
 
   it('does not retry non-retryable errors, and falls back', async () => {
-    const cloudA = createFakeProvider({ id: 'cloud-a', kind: 'cloud', script: [{ fault: 'http', status: 401 }] });
+    const cloudA = createFakeProvider({
+      id: 'cloud-a',
+      kind: 'cloud',
+      script: [{ fault: 'http', status: 401 }],
+    });
     const cloudB = createFakeProvider({ id: 'cloud-b', kind: 'cloud' });
     const local = createFakeProvider({ id: 'local' });
     const router = createRouter({ providers: [local, cloudA, cloudB], ...fast });
@@ -91,7 +115,11 @@ describe('fallbacks', () => {
 
   it('throws the last typed error when every provider fails', async () => {
     const local = createFakeProvider({ id: 'local', thereafter: { fault: 'http', status: 503 } });
-    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud', thereafter: { fault: 'http', status: 502 } });
+    const cloud = createFakeProvider({
+      id: 'cloud',
+      kind: 'cloud',
+      thereafter: { fault: 'http', status: 502 },
+    });
     const router = createRouter({ providers: [local, cloud], ...fast });
     const log = recordEvents(router);
     const error = await failure(() => router.chat(ask(), { dataClass: 'internal' }));
@@ -184,7 +212,10 @@ describe('cooldown and recovery', () => {
 describe('concurrency limits and queue bounds', () => {
   it('never runs more calls at once than the provider limit', async () => {
     const local = createFakeProvider({ id: 'local', latencyMs: 5 });
-    const router = createRouter({ providers: [local], providerSettings: { local: { concurrency: 3, maxQueue: 100 } } });
+    const router = createRouter({
+      providers: [local],
+      providerSettings: { local: { concurrency: 3, maxQueue: 100 } },
+    });
     await Promise.all(Array.from({ length: 20 }, () => router.chat(ask(), { dataClass: 'regulated' })));
     expect(local.calls).toHaveLength(20);
     expect(local.maxInFlight).toBe(3);
@@ -192,12 +223,17 @@ describe('concurrency limits and queue bounds', () => {
 
   it('rejects work beyond the queue bound with a typed error, without losing the queued ones', async () => {
     const local = createFakeProvider({ id: 'local', latencyMs: 20 });
-    const router = createRouter({ providers: [local], providerSettings: { local: { concurrency: 1, maxQueue: 2 } } });
+    const router = createRouter({
+      providers: [local],
+      providerSettings: { local: { concurrency: 1, maxQueue: 2 } },
+    });
     const results = await Promise.allSettled(
       Array.from({ length: 5 }, () => router.chat(ask(), { dataClass: 'regulated' })),
     );
     const fulfilled = results.filter((result) => result.status === 'fulfilled');
-    const rejected = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    const rejected = results.filter(
+      (result): result is PromiseRejectedResult => result.status === 'rejected',
+    );
     expect(fulfilled).toHaveLength(3);
     expect(rejected).toHaveLength(2);
     for (const result of rejected) {
@@ -213,15 +249,22 @@ describe('concurrency limits and queue bounds', () => {
     const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
     const router = createRouter({
       providers: [first, second, cloud],
-      providerSettings: { 'local-a': { concurrency: 1, maxQueue: 0 }, 'local-b': { concurrency: 1, maxQueue: 0 } },
+      providerSettings: {
+        'local-a': { concurrency: 1, maxQueue: 0 },
+        'local-b': { concurrency: 1, maxQueue: 0 },
+      },
     });
     const log = recordEvents(router);
     const results = await Promise.allSettled(
       Array.from({ length: 3 }, () => router.chat(ask(), { dataClass: 'regulated' })),
     );
-    const served = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value.provider] : []));
+    const served = results.flatMap((result) =>
+      result.status === 'fulfilled' ? [result.value.provider] : [],
+    );
     expect(served.sort()).toEqual(['local-a', 'local-b']);
-    const [rejected] = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    const [rejected] = results.filter(
+      (result): result is PromiseRejectedResult => result.status === 'rejected',
+    );
     expect(ProviderUnavailableError.isInstance(rejected?.reason)).toBe(true);
     expect((rejected?.reason as Error).message).toMatch(/queue is full/);
     expect(log.named('fallback').map((event) => event.from)).toEqual(['local-a', 'local-b']);
@@ -278,9 +321,12 @@ describe('abort and timeouts', () => {
     expect((error as Error).message).toMatch(/totalMs/);
   });
 
-  it('frees a queued call\'s place when it is aborted while waiting', async () => {
+  it("frees a queued call's place when it is aborted while waiting", async () => {
     const local = createFakeProvider({ id: 'local', latencyMs: 30 });
-    const router = createRouter({ providers: [local], providerSettings: { local: { concurrency: 1, maxQueue: 5 } } });
+    const router = createRouter({
+      providers: [local],
+      providerSettings: { local: { concurrency: 1, maxQueue: 5 } },
+    });
     const first = router.chat(ask(), { dataClass: 'regulated' });
     const controller = new AbortController();
     const queued = router.chat({ ...ask(), signal: controller.signal }, { dataClass: 'regulated' });

@@ -18,8 +18,15 @@ describe('router.stream()', () => {
   it('yields route, deltas and a finish carrying the assembled answer', async () => {
     const local = createFakeProvider({ id: 'local', reply: 'one two three', logprobs: -0.1 });
     const router = createRouter({ providers: [local] });
-    const events = await drain(router.stream({ ...ask(), logprobs: true, topLogprobs: 2 }, { dataClass: 'regulated' }));
-    expect(events[0]).toMatchObject({ type: 'route', provider: 'local', dataClass: 'regulated', providerKind: 'local' });
+    const events = await drain(
+      router.stream({ ...ask(), logprobs: true, topLogprobs: 2 }, { dataClass: 'regulated' }),
+    );
+    expect(events[0]).toMatchObject({
+      type: 'route',
+      provider: 'local',
+      dataClass: 'regulated',
+      providerKind: 'local',
+    });
     expect(textOf(events)).toBe('one two three');
     const finish = events.at(-1);
     expect(finish?.type).toBe('finish');
@@ -31,7 +38,11 @@ describe('router.stream()', () => {
   });
 
   it('throws StreamInterruptedError when a stream ends without its finish event', async () => {
-    const local = createFakeProvider({ id: 'local', reply: 'a b c d e f', script: [{ fault: 'cut', afterChunks: 3 }] });
+    const local = createFakeProvider({
+      id: 'local',
+      reply: 'a b c d e f',
+      script: [{ fault: 'cut', afterChunks: 3 }],
+    });
     const router = createRouter({ providers: [local], retry: { retries: 0 } });
     const seen: RouterStreamEvent[] = [];
     const error = await failure(async () => {
@@ -42,8 +53,12 @@ describe('router.stream()', () => {
     expect(seen.some((event) => event.type === 'finish')).toBe(false);
   });
 
-  it('throws the provider\'s in-stream error as a typed error', async () => {
-    const local = createFakeProvider({ id: 'local', reply: 'a b c d', script: [{ fault: 'error-event', afterChunks: 2 }] });
+  it("throws the provider's in-stream error as a typed error", async () => {
+    const local = createFakeProvider({
+      id: 'local',
+      reply: 'a b c d',
+      script: [{ fault: 'error-event', afterChunks: 2 }],
+    });
     const router = createRouter({ providers: [local], retry: { retries: 0 } });
     const error = await failure(() => drain(router.stream(ask(), { dataClass: 'regulated' })));
     expect(SwitchyardError.isInstance(error)).toBe(true);
@@ -64,7 +79,11 @@ describe('router.stream()', () => {
   });
 
   it('retries a stream that ended before any event', async () => {
-    const local = createFakeProvider({ id: 'local', reply: 'fine now', script: [{ fault: 'cut', afterChunks: 0 }] });
+    const local = createFakeProvider({
+      id: 'local',
+      reply: 'fine now',
+      script: [{ fault: 'cut', afterChunks: 0 }],
+    });
     const router = createRouter({ providers: [local], ...fast });
     const events = await drain(router.stream(ask(), { dataClass: 'regulated' }));
     expect(textOf(events)).toBe('fine now');
@@ -74,7 +93,11 @@ describe('router.stream()', () => {
   it('times out a slow first token and moves on', async () => {
     const local = createFakeProvider({ id: 'local', script: [{ slowFirstTokenMs: 5_000 }] });
     const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud', reply: 'fast' });
-    const router = createRouter({ providers: [local, cloud], retry: { retries: 0 }, timeouts: { firstTokenMs: 20 } });
+    const router = createRouter({
+      providers: [local, cloud],
+      retry: { retries: 0 },
+      timeouts: { firstTokenMs: 20 },
+    });
     const log = recordEvents(router);
     const events = await drain(router.stream(ask(), { dataClass: 'internal' }));
     expect(textOf(events)).toBe('fast');
@@ -94,7 +117,10 @@ describe('router.stream()', () => {
     const router = createRouter({ providers: [local], providerSettings: { local: { concurrency: 1 } } });
     const controller = new AbortController();
     const error = await failure(async () => {
-      for await (const event of router.stream({ ...ask(), signal: controller.signal }, { dataClass: 'regulated' })) {
+      for await (const event of router.stream(
+        { ...ask(), signal: controller.signal },
+        { dataClass: 'regulated' },
+      )) {
         if (event.type === 'text-delta') controller.abort();
       }
     });
@@ -108,7 +134,11 @@ describe('router.stream()', () => {
   it('frees the slot and audits an abort when the caller stops reading early', async () => {
     const local = createFakeProvider({ id: 'local', reply: 'a b c d e f' });
     const audit = createMemoryAuditSink();
-    const router = createRouter({ providers: [local], audit, providerSettings: { local: { concurrency: 1 } } });
+    const router = createRouter({
+      providers: [local],
+      audit,
+      providerSettings: { local: { concurrency: 1 } },
+    });
     for await (const event of router.stream(ask(), { dataClass: 'regulated' })) {
       if (event.type === 'text-delta') break;
     }
@@ -128,5 +158,22 @@ describe('router.stream()', () => {
     const stream = router.stream(ask());
     await drain(stream);
     expect(() => stream[Symbol.asyncIterator]()).toThrow(/only once/);
+  });
+});
+
+describe('abandoned streams', () => {
+  it('frees the slot at the total deadline when the caller stops reading without closing', async () => {
+    const local = createFakeProvider({ id: 'local', reply: 'a b c d e f', tokenIntervalMs: 5 });
+    const router = createRouter({
+      providers: [local],
+      providerSettings: { local: { concurrency: 1 } },
+      timeouts: { totalMs: 40 },
+    });
+    const iterator = router.stream(ask(), { dataClass: 'regulated' })[Symbol.asyncIterator]();
+    await iterator.next(); // route
+    await iterator.next(); // first delta; then the caller walks away
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(router.status()[0]?.inFlight).toBe(0);
+    expect(local.inFlight).toBe(0);
   });
 });

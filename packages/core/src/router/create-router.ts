@@ -263,6 +263,9 @@ export function createRouter(options: RouterOptions): Router {
         if (plan.order.length === 0) throw noRoute(run);
         served = await openServedStream(engine, run, plan.order);
         const { stream } = served;
+        // A caller that stops reading without closing the iterator must not hold the slot forever:
+        // the request's deadline (or abort) closes the provider stream.
+        run.deadline.onAbort(() => void stream.close());
         if (run.escalation?.escalated !== true) run.reason = describeChoice(run, stream.state.id);
         run.timeToFirstTokenMs = performance.now() - run.startedAt;
         yield {

@@ -69,3 +69,16 @@ describe('raceSignal', () => {
     );
   });
 });
+
+describe('abort listeners', () => {
+  it('calls every listener even when one unsubscribes another while the scope aborts', () => {
+    const scope = createDeadline(undefined, 10_000, timeout);
+    const calls: string[] = [];
+    const child = createDeadline(scope, 10_000, timeout); // unsubscribes itself from `scope` when it aborts
+    child.onAbort(() => calls.push('child'));
+    scope.onAbort(() => calls.push('second'));
+    scope.onAbort(() => calls.push('third'));
+    scope.abort(new AbortedError({ message: 'stop' }));
+    expect(calls).toEqual(['child', 'second', 'third']);
+  });
+});

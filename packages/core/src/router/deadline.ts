@@ -64,6 +64,8 @@ export class Deadline {
     const listeners = this.listeners;
     listeners.push(listener);
     return () => {
+      // Once aborted, the list is being (or has been) walked: leave it alone.
+      if (this.aborted) return;
       const index = listeners.indexOf(listener);
       if (index >= 0) listeners.splice(index, 1);
     };

@@ -7,12 +7,7 @@ import type { ChatResponse } from '../types/chat-response';
 import type { StreamEvent } from '../types/stream-event';
 import { attemptTimeout, callWithRetry, runAfterAttempt } from './call-with-retry';
 import { type Deadline, abortReason, createDeadline, raceSignal } from './deadline';
-import {
-  escalationTargets,
-  judge,
-  moveOn,
-  recordVerdict,
-} from './dispatch';
+import { escalationTargets, judge, moveOn, recordVerdict } from './dispatch';
 import type { Engine } from './engine';
 import type { AttemptInfo } from './plugin';
 import { requestFor } from './prepare-request';
