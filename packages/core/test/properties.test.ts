@@ -22,6 +22,7 @@ const step: fc.Arbitrary<FakeStep> = fc.oneof(
   fc.integer({ min: 0, max: 30 }).map((retryAfterMs): FakeStep => ({ fault: 'rate-limit', retryAfterMs })),
   fc.constant<FakeStep>({ fault: 'timeout' }),
   fc.constant<FakeStep>({ fault: 'hang' }),
+  fc.constant<FakeStep>({ fault: 'hang', ignoreAbort: true }),
   fc.constant<FakeStep>({ fault: 'disconnect' }),
   fc.constant<FakeStep>({ fault: 'context-length' }),
   fc.integer({ min: 0, max: 3 }).map((afterChunks): FakeStep => ({ fault: 'cut', afterChunks })),

@@ -312,6 +312,18 @@ describe('abort and timeouts', () => {
     expect(local.inFlight).toBe(0);
   });
 
+  it('does not wait on a provider that ignores its AbortSignal', async () => {
+    const stubborn = createFakeProvider({ id: 'local', script: [{ fault: 'hang', ignoreAbort: true }] });
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
+    const router = createRouter({ providers: [stubborn, cloud], retry: { retries: 0 }, timeouts: { attemptMs: 20 } });
+    expect((await router.chat(ask(), { dataClass: 'internal' })).provider).toBe('cloud');
+    const controller = new AbortController();
+    stubborn.setScript([{ fault: 'hang', ignoreAbort: true }]);
+    const pending = router.chat({ ...ask(), signal: controller.signal }, { dataClass: 'regulated' });
+    setTimeout(() => controller.abort(), 5);
+    expect(AbortedError.isInstance(await failure(() => pending))).toBe(true);
+  });
+
   it('stops at the overall deadline', async () => {
     const local = createFakeProvider({ id: 'local', thereafter: { fault: 'hang' } });
     const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud', thereafter: { fault: 'hang' } });

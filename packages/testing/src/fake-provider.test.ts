@@ -78,3 +78,13 @@ describe('createFakeProvider', () => {
     expect(createFakeProvider({ id: 'plain' }).health).toBeUndefined();
   });
 });
+
+describe('setScript', () => {
+  it('plays the new script from the next call on', async () => {
+    const fake = createFakeProvider({ id: 'f' });
+    await fake.chat(request);
+    fake.setScript([{ fault: 'http', status: 500 }]);
+    await expect(fake.chat(request)).rejects.toMatchObject({ code: 'provider_unavailable' });
+    await expect(fake.chat(request)).resolves.toMatchObject({ text: 'ok from f' });
+  });
+});

@@ -28,8 +28,8 @@ export type FakeStep =
   | { fault: 'rate-limit'; retryAfterMs?: number }
   /** The server answers with a timeout error (like HTTP 408 / a gateway timeout). */
   | { fault: 'timeout' }
-  /** The server never answers; only the caller's signal ends the call. */
-  | { fault: 'hang' }
+  /** The server never answers; only the caller's signal ends the call (`ignoreAbort`: not even that). */
+  | { fault: 'hang'; ignoreAbort?: boolean }
   /** The connection is refused or dropped before any answer. */
   | { fault: 'disconnect' }
   /** The prompt does not fit the context window. */
@@ -173,9 +173,11 @@ export function createFakeProvider(options: FakeProviderOptions): FakeProvider {
   let inFlight = 0;
   let maxInFlight = 0;
 
+  // Calls made before the current script was set; the script counts from there.
+  let scriptStart = 0;
   const stepFor = (call: number, request: ChatRequest): FakeStep => {
-    if (typeof script === 'function') return script(call, request);
-    return script?.[call] ?? thereafter;
+    if (typeof script === 'function') return script(call - scriptStart, request);
+    return script?.[call - scriptStart] ?? thereafter;
   };
 
   const replyFor = (request: ChatRequest, call: number): { text: string; toolCalls: ToolCall[] } => {
@@ -235,7 +237,7 @@ export function createFakeProvider(options: FakeProviderOptions): FakeProvider {
       const started = performance.now();
       try {
         if (step !== 'ok' && 'fault' in step) {
-          if (step.fault === 'hang') return await hang(request.signal, id);
+          if (step.fault === 'hang') return await hang(step.ignoreAbort ? undefined : request.signal, id);
           await delay(options.latencyMs ?? 0, request.signal, id);
           throw faultError(step, id);
         }
@@ -266,7 +268,7 @@ export function createFakeProvider(options: FakeProviderOptions): FakeProvider {
           const { call, step } = begin(request, true);
           try {
             if (step !== 'ok' && 'fault' in step) {
-              if (step.fault === 'hang') await hang(request.signal, id);
+              if (step.fault === 'hang') await hang(step.ignoreAbort ? undefined : request.signal, id);
               if (step.fault !== 'cut' && step.fault !== 'error-event') {
                 await delay(options.latencyMs ?? 0, request.signal, id);
                 throw faultError(step, id);
@@ -316,10 +318,12 @@ export function createFakeProvider(options: FakeProviderOptions): FakeProvider {
     },
     setScript(next, nextThereafter) {
       script = next;
+      scriptStart = calls.length;
       if (nextThereafter) thereafter = nextThereafter;
     },
     reset() {
       calls.length = 0;
+      scriptStart = 0;
       maxInFlight = inFlight;
     },
   };
