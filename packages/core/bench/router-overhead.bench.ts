@@ -54,7 +54,9 @@ const micro = (name: string, key: 'p50' | 'p99') => {
 const target = 20;
 let failed = false;
 console.log('Router overhead over calling the same fake provider directly (2 KB prompt)');
-console.log('mode        direct p50   router p50   added p50   direct p99   router p99   added p99   ratio p50');
+console.log(
+  'mode        direct p50   router p50   added p50   direct p99   router p99   added p99   ratio p50',
+);
 for (const mode of ['chat', 'stream'] as const) {
   const directP50 = micro(`direct ${mode}`, 'p50');
   const routerP50 = micro(`router ${mode}`, 'p50');
@@ -65,7 +67,9 @@ for (const mode of ['chat', 'stream'] as const) {
   console.log(
     `${mode.padEnd(10)} ${directP50.toFixed(1).padStart(9)}µs ${routerP50.toFixed(1).padStart(10)}µs ${added
       .toFixed(1)
-      .padStart(9)}µs ${directP99.toFixed(1).padStart(10)}µs ${routerP99.toFixed(1).padStart(10)}µs ${(routerP99 - directP99)
+      .padStart(9)}µs ${directP99.toFixed(1).padStart(10)}µs ${routerP99.toFixed(1).padStart(10)}µs ${(
+      routerP99 - directP99
+    )
       .toFixed(1)
       .padStart(9)}µs ${(routerP50 / directP50).toFixed(2).padStart(10)}x`,
   );

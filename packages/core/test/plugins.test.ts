@@ -379,3 +379,53 @@ describe('prepareRequest, attempt logprobs and logprob-counted buffering', () =>
     expect(judged).toBe(3);
   });
 });
+
+describe('transformResponse', () => {
+  const restore: RouterPlugin = {
+    name: 'restore',
+    prepareRequest: (request) => ({
+      ...request,
+      messages: request.messages.map((message) =>
+        message.role === 'user' && typeof message.content === 'string'
+          ? { ...message, content: message.content.replace('Jane Roe', '<PERSON_1>') }
+          : message,
+      ),
+    }),
+    transformResponse: (response) => ({ ...response, text: response.text.replace('<PERSON_1>', 'Jane Roe') }),
+  };
+
+  it('rewrites the answer of a call (chat and the finish event of a stream)', async () => {
+    const cloud = createFakeProvider({
+      id: 'cloud',
+      kind: 'cloud',
+      reply: (request) =>
+        `Dear ${String(request.messages[0]?.content).includes('<PERSON_1>') ? '<PERSON_1>' : '?'}`,
+    });
+    const local = createFakeProvider({ id: 'local' });
+    const router = createRouter({ providers: [local, cloud], plugins: [restore] });
+    const response = await router.chat(ask('Write to Jane Roe'), { dataClass: 'public' });
+    expect(cloud.calls[0]?.request.messages[0]?.content).toBe('Write to <PERSON_1>');
+    expect(response.text).toBe('Dear Jane Roe');
+    const events = await drain(router.stream(ask('Write to Jane Roe'), { dataClass: 'public' }));
+    const finish = events.at(-1);
+    expect(finish?.type === 'finish' && finish.response.text).toBe('Dear Jane Roe');
+  });
+
+  it('keeps the answer when a transform throws', async () => {
+    const local = createFakeProvider({ id: 'local', reply: 'as given' });
+    const router = createRouter({
+      providers: [local],
+      plugins: [
+        {
+          name: 'broken',
+          transformResponse: () => {
+            throw new Error('vault lost');
+          },
+        },
+      ],
+    });
+    const log = recordEvents(router);
+    expect((await router.chat(ask())).text).toBe('as given');
+    expect(log.named('warning')[0]?.message).toMatch(/broken.transformResponse failed/);
+  });
+});

@@ -315,7 +315,11 @@ describe('abort and timeouts', () => {
   it('does not wait on a provider that ignores its AbortSignal', async () => {
     const stubborn = createFakeProvider({ id: 'local', script: [{ fault: 'hang', ignoreAbort: true }] });
     const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
-    const router = createRouter({ providers: [stubborn, cloud], retry: { retries: 0 }, timeouts: { attemptMs: 20 } });
+    const router = createRouter({
+      providers: [stubborn, cloud],
+      retry: { retries: 0 },
+      timeouts: { attemptMs: 20 },
+    });
     expect((await router.chat(ask(), { dataClass: 'internal' })).provider).toBe('cloud');
     const controller = new AbortController();
     stubborn.setScript([{ fault: 'hang', ignoreAbort: true }]);

@@ -17,6 +17,7 @@ import type { RouterEvents } from './events';
 import { planRoute } from './plan-route';
 import { ProviderState } from './provider-state';
 import { RequestRun } from './request-run';
+import { transformResponse } from './transform-response';
 import { resolveDataClass } from './resolve-data-class';
 import type { RoutePlan } from './route-plan';
 import type { RouterOptions } from './router-options';
@@ -291,7 +292,9 @@ export function createRouter(options: RouterOptions): Router {
           // `error` events are thrown by `next()`; everything else passes through.
           yield event as RouterStreamEvent;
         }
-        const answer = stream.response();
+        const raw = stream.response();
+        const answer =
+          engine.hooks.transformResponse.length > 0 ? transformResponse(engine, run, stream.info, raw) : raw;
         await stream.succeed(answer);
         const response = run.toRouterResponse(answer);
         settled = true;

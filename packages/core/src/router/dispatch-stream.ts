@@ -64,6 +64,7 @@ export class OpenStream {
     return event;
   }
 
+  /** The answer so far, as the provider gave it. */
   response(): ChatResponse {
     return this.accumulator.toResponse({
       provider: this.state.id,

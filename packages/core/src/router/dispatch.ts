@@ -10,6 +10,7 @@ import { isPromise } from './engine';
 import type { AttemptInfo, EscalationDecision } from './plugin';
 import { requestFor } from './prepare-request';
 import type { ProviderState } from './provider-state';
+import { transformResponse } from './transform-response';
 import { tryCandidates } from './try-candidates';
 import type { RequestRun } from './request-run';
 
@@ -120,7 +121,10 @@ export async function dispatchChat(
           const deadline = createDeadline(scope, attemptMs, attemptTimeout(state.id, attemptMs, 'the call'));
           try {
             const pending = state.provider.chat(requestFor(engine, run, info, deadline.signal));
-            return checkResponse(await raceSignal(pending, deadline, state.id), state.provider);
+            const answer = checkResponse(await raceSignal(pending, deadline, state.id), state.provider);
+            return engine.hooks.transformResponse.length > 0
+              ? transformResponse(engine, run, info, answer)
+              : answer;
           } catch (error) {
             if (deadline.aborted) throw abortReason(deadline, state.id);
             throw error;

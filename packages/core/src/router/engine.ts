@@ -23,6 +23,7 @@ export function groupPlugins(plugins: readonly RouterPlugin[]): PluginsByHook {
     classify: [],
     route: [],
     prepareRequest: [],
+    transformResponse: [],
     beforeAttempt: [],
     afterAttempt: [],
     judge: [],

@@ -89,6 +89,16 @@ export interface RouterPlugin {
     attempt: AttemptInfo,
     context: PluginContext,
   ): ChatRequest | undefined;
+  /**
+   * Rewrites a provider's answer before anything else sees it (re-identify pseudonyms a
+   * `prepareRequest` hook put in, for instance). Return a new response, or undefined to keep it.
+   * Streams: applies to the assembled answer in the `finish` event, not to the deltas already sent.
+   */
+  transformResponse?(
+    response: ChatResponse,
+    attempt: AttemptInfo,
+    context: PluginContext,
+  ): ChatResponse | undefined;
   /** Runs before each provider call. Throwing a `SwitchyardError` skips this provider (fallback). */
   beforeAttempt?(attempt: AttemptInfo, context: PluginContext): void | Promise<void>;
   /** Runs after each provider call, answered or failed. */
