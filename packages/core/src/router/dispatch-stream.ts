@@ -19,6 +19,10 @@ import type { RequestRun } from './request-run';
 export class OpenStream {
   readonly accumulator = new StreamAccumulator();
   private closed = false;
+  /** Rejects the read in flight; one abort listener serves every read of the stream. */
+  private rejectRead: ((reason: unknown) => void) | undefined;
+  private readonly idleMs: number;
+  private readonly idleTimeout: () => SwitchyardError;
 
   constructor(
     private readonly engine: Engine,
@@ -33,7 +37,20 @@ export class OpenStream {
     readonly timeToFirstTokenMs: number,
     /** The first event, not yet handed out. */
     private pending: StreamEvent | undefined,
-  ) {}
+  ) {
+    this.idleMs = engine.config.timeouts.idleMs;
+    this.idleTimeout = attemptTimeout(state.id, this.idleMs, 'the gap between two stream events');
+    deadline.onAbort((reason) => this.rejectRead?.(reason));
+  }
+
+  /** Reads the provider's next event, but never waits past the deadline (a provider may ignore its signal). */
+  private read(): Promise<IteratorResult<StreamEvent>> {
+    if (this.deadline.aborted) return Promise.reject(this.deadline.reason);
+    return new Promise((resolve, reject) => {
+      this.rejectRead = reject;
+      this.iterator.next().then(resolve, reject);
+    });
+  }
 
   /** The next event (folded into the accumulator), or undefined after `finish`. Throws typed errors. */
   async next(): Promise<StreamEvent | undefined> {
@@ -43,11 +60,13 @@ export class OpenStream {
     if (!event) {
       let result: IteratorResult<StreamEvent>;
       try {
-        result = await raceSignal(this.iterator.next(), this.deadline, this.state.id);
+        result = await this.read();
       } catch (error) {
         throw this.deadline.aborted
           ? abortReason(this.deadline, this.state.id)
           : toSwitchyardError(error, this.state.id);
+      } finally {
+        this.rejectRead = undefined;
       }
       if (result.done) {
         throw new StreamInterruptedError({
@@ -56,8 +75,7 @@ export class OpenStream {
         });
       }
       event = result.value;
-      const { idleMs } = this.engine.config.timeouts;
-      this.deadline.reset(idleMs, attemptTimeout(this.state.id, idleMs, 'the gap between two stream events'));
+      this.deadline.reset(this.idleMs, this.idleTimeout);
     }
     if (event.type === 'error') throw event.error;
     this.accumulator.add(event);

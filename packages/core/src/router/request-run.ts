@@ -19,7 +19,7 @@ export class RequestRun implements PluginContext {
   readonly tags: Readonly<Record<string, string>>;
   readonly startedAt = performance.now();
   private readonly startedAtWallClock = Date.now();
-  readonly state = new Map<string, unknown>();
+  private stateMap: Map<string, unknown> | undefined;
   dataClass: DataClass = 'regulated';
   dataClassSource: DataClassSource = 'default';
   callerDataClass: DataClass | undefined;
@@ -48,6 +48,12 @@ export class RequestRun implements PluginContext {
     this.tags = context.tags ?? {};
   }
 
+  /** Per-request scratch space for plugins (made on first use). */
+  get state(): Map<string, unknown> {
+    if (!this.stateMap) this.stateMap = new Map();
+    return this.stateMap;
+  }
+
   /** True once the caller aborted or the total deadline passed. */
   get aborted(): boolean {
     return this.deadline.aborted;
@@ -67,7 +73,7 @@ export class RequestRun implements PluginContext {
         dataClass: this.dataClass,
         providerKind: this.engine.config.kinds.get(response.provider) ?? 'local',
         reason: this.reason,
-        attempts: this.attempts.filter((attempt) => attempt.outcome !== 'skipped').length + this.retries,
+        attempts: this.callCount() + this.retries,
         fallbacks: this.fallbacks,
         retries: this.retries,
         escalated:
@@ -77,6 +83,13 @@ export class RequestRun implements PluginContext {
         confidence: this.escalation?.confidence,
       },
     };
+  }
+
+  /** Provider calls made (skipped candidates excluded), not counting retries. */
+  private callCount(): number {
+    let calls = 0;
+    for (const attempt of this.attempts) if (attempt.outcome !== 'skipped') calls++;
+    return calls;
   }
 
   /** Ends the run with an answer: audit record and `response` event. Idempotent. */

@@ -20,7 +20,7 @@ interface PendingToolCall {
  */
 export class StreamAccumulator {
   private readonly textParts: string[] = [];
-  private readonly toolCalls = new Map<number, PendingToolCall>();
+  private toolCalls: Map<number, PendingToolCall> | undefined;
   private logprobs: TokenLogprob[] | undefined;
   private usage: Usage | undefined;
   finishReason: FinishReason | undefined;
@@ -50,6 +50,7 @@ export class StreamAccumulator {
         this.deltas++;
         break;
       case 'tool-call-delta': {
+        if (!this.toolCalls) this.toolCalls = new Map();
         let call = this.toolCalls.get(event.index);
         if (!call) {
           call = { id: '', name: '', arguments: '' };
@@ -86,9 +87,11 @@ export class StreamAccumulator {
     timeToFirstTokenMs?: number;
   }): ChatResponse {
     const toolCalls: ToolCall[] = [];
-    for (const index of [...this.toolCalls.keys()].sort((a, b) => a - b)) {
-      const call = this.toolCalls.get(index)!;
-      toolCalls.push({ id: call.id, name: call.name, arguments: call.arguments });
+    if (this.toolCalls) {
+      for (const index of [...this.toolCalls.keys()].sort((a, b) => a - b)) {
+        const call = this.toolCalls.get(index)!;
+        toolCalls.push({ id: call.id, name: call.name, arguments: call.arguments });
+      }
     }
     const response: ChatResponse = {
       text: this.textParts.join(''),
