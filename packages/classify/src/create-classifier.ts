@@ -1,10 +1,11 @@
-import type { Classifier, DataClass } from '@switchyard/core';
+import type { Classifier, DataClass, RouterPlugin } from '@switchyard/core';
 import { buildDictionary } from './engine/build-dictionary';
 import { type ClassifyStats, classifyText } from './engine/classify-text';
 import type { FinalizeSettings } from './engine/finalize';
 import { type ClassifierOptions, resolveOptions } from './options/classifier-options';
 import { type ClassifyAsyncOptions, runAsyncRecognizers } from './engine/classify-async';
 import { type RedactOptions, type RedactResult, redactText } from './redact/redact';
+import { createRedactForCloudPlugin, type RedactForCloudOptions } from './router/redact-for-cloud';
 import { createRouterClassifier } from './router/router-classifier';
 import type { ClassificationResult, Label } from './types';
 
@@ -30,6 +31,11 @@ export interface SensitivityClassifier {
   redact(text: string, options?: RedactOptions): RedactResult;
   /** The router's classification hook: classifies every message of a request. */
   forRouter(): Classifier;
+  /**
+   * A router plugin that redacts PII from requests bound for cloud providers (pseudonyms by default,
+   * re-identified in the answer). Never applies to regulated requests, which stay local.
+   */
+  redactForCloud(options?: RedactForCloudOptions): RouterPlugin;
   /** Internal counters of the last `classify` call (for tests and benchmarks). */
   readonly lastStats: ClassifyStats;
 }
@@ -65,6 +71,11 @@ export function createClassifier(options?: ClassifierOptions): SensitivityClassi
     classify: (text) => classify(text),
     classifyAsync,
     redact: (text, redactOptions) => redactText(text, classify(text), redactOptions),
+    redactForCloud: (pluginOptions) =>
+      createRedactForCloudPlugin(
+        (text, redactOptions) => redactText(text, classify(text), redactOptions),
+        pluginOptions,
+      ),
     forRouter: () =>
       createRouterClassifier({
         classify,

@@ -12,4 +12,5 @@ export { type ClassificationResult, type Finding, LABELS, type Label, type Reaso
 export type { RedactOptions, RedactResult } from './redact/redact';
 export { createPseudonymVault, type PseudonymVault } from './redact/pseudonym-vault';
 export { requestText } from './router/request-text';
+export type { RedactForCloudOptions } from './router/redact-for-cloud';
 export * as validators from './validators/index';

@@ -1,67 +1,139 @@
-/** Keyword categories the built-in recognizers and rules look up. */
+/**
+ * Keyword categories the built-in recognizers and rules look up, as small integers: the analysis
+ * groups hits in an array indexed by category. `CATEGORY_NAMES` gives each one's name (reported in
+ * reasons).
+ */
 export const Category = {
-  HealthCondition: 'health.condition',
-  HealthDrug: 'health.drug',
-  HealthProcedure: 'health.procedure',
-  HealthLab: 'health.lab',
-  HealthCare: 'health.care',
-  HealthRole: 'health.role',
-  HealthUnit: 'health.unit',
-  HealthIdContext: 'health.id-context',
-  HealthPlanContext: 'health.plan-context',
-  MedicareContext: 'health.medicare-context',
-  ProviderContext: 'health.provider-context',
-  FinAttribute: 'fin.attribute',
-  SsnContext: 'fin.ssn-context',
-  AccountContext: 'fin.account-context',
-  RoutingContext: 'fin.routing-context',
-  CardContext: 'fin.card-context',
-  IbanContext: 'fin.iban-context',
-  PinContext: 'fin.pin-context',
-  LegalBanner: 'legal.banner',
-  LegalPrivilegedWord: 'legal.privileged-word',
-  LegalCounsel: 'legal.counsel',
-  LegalSubstance: 'legal.substance',
-  LegalExclusion: 'legal.exclusion',
-  LegalGeneralQuestion: 'legal.general-question',
-  ConfidentialMarker: 'ts.marker',
-  ConfidentialWeakMarker: 'ts.weak-marker',
-  ConfidentialExclusion: 'ts.exclusion',
-  PublicRelease: 'ts.public-release',
-  BusinessSensitive: 'ts.business',
-  ForwardLooking: 'ts.forward-looking',
-  OpenSourceLicense: 'ts.open-source',
-  CredentialContext: 'cred.context',
-  CredentialPrefix: 'cred.prefix',
-  ConnectionScheme: 'cred.scheme',
-  PrivateKeyBanner: 'cred.private-key',
-  PlaceholderWord: 'cred.placeholder',
-  PhoneContext: 'pii.phone-context',
-  EmailContext: 'pii.email-context',
-  AddressContext: 'pii.address-context',
-  DobContext: 'pii.dob-context',
-  PassportContext: 'pii.passport-context',
-  LicenseContext: 'pii.license-context',
-  VinContext: 'pii.vin-context',
-  NetworkContext: 'pii.network-context',
-  FirstName: 'name.first',
-  NameCue: 'name.cue',
-  PublicFigure: 'name.public-figure',
-  StreetSuffix: 'address.street-suffix',
-  StreetPrefix: 'address.street-prefix',
-  UsState: 'address.us-state',
-  Month: 'date.month',
-  NumberWord: 'number.word',
-  DotWord: 'email.dot-word',
-  NonPersonalNumber: 'number.non-personal',
-  OrgCodename: 'org.codename',
-  OrgCodenameCore: 'org.codename-core',
-  OrgClient: 'org.client',
-  OrgDomain: 'org.domain',
-  Custom: 'custom',
+  HealthCondition: 0,
+  HealthDrug: 1,
+  HealthProcedure: 2,
+  HealthLab: 3,
+  HealthCare: 4,
+  HealthRole: 5,
+  HealthUnit: 6,
+  HealthIdContext: 7,
+  HealthPlanContext: 8,
+  MedicareContext: 9,
+  ProviderContext: 10,
+  FinAttribute: 11,
+  SsnContext: 12,
+  AccountContext: 13,
+  RoutingContext: 14,
+  CardContext: 15,
+  IbanContext: 16,
+  PinContext: 17,
+  LegalBanner: 18,
+  LegalPrivilegedWord: 19,
+  LegalCounsel: 20,
+  LegalSubstance: 21,
+  LegalExclusion: 22,
+  LegalGeneralQuestion: 23,
+  ConfidentialMarker: 24,
+  ConfidentialWeakMarker: 25,
+  ConfidentialExclusion: 26,
+  PublicRelease: 27,
+  BusinessSensitive: 28,
+  ForwardLooking: 29,
+  OpenSourceLicense: 30,
+  CredentialContext: 31,
+  CredentialPrefix: 32,
+  ConnectionScheme: 33,
+  PrivateKeyBanner: 34,
+  PlaceholderWord: 35,
+  PhoneContext: 36,
+  EmailContext: 37,
+  AddressContext: 38,
+  DobContext: 39,
+  PassportContext: 40,
+  LicenseContext: 41,
+  VinContext: 42,
+  NetworkContext: 43,
+  FirstName: 44,
+  NameCue: 45,
+  PublicFigure: 46,
+  StreetSuffix: 47,
+  StreetPrefix: 48,
+  UsState: 49,
+  Month: 50,
+  NumberWord: 51,
+  DotWord: 52,
+  NonPersonalNumber: 53,
+  OrgCodename: 54,
+  OrgCodenameCore: 55,
+  OrgClient: 56,
+  OrgDomain: 57,
+  Custom: 58,
+  /** ICD-10 codes found by the token recognizer (not a dictionary category; used by the health score). */
+  HealthIcd10: 59,
 } as const;
 
-export type CategoryName = (typeof Category)[keyof typeof Category];
+export type CategoryId = (typeof Category)[keyof typeof Category];
+
+/** Category id → name (`health.condition`, `fin.attribute`...). */
+export const CATEGORY_NAMES: readonly string[] = Object.freeze([
+  'health.condition',
+  'health.drug',
+  'health.procedure',
+  'health.lab',
+  'health.care',
+  'health.role',
+  'health.unit',
+  'health.id-context',
+  'health.plan-context',
+  'health.medicare-context',
+  'health.provider-context',
+  'fin.attribute',
+  'fin.ssn-context',
+  'fin.account-context',
+  'fin.routing-context',
+  'fin.card-context',
+  'fin.iban-context',
+  'fin.pin-context',
+  'legal.banner',
+  'legal.privileged-word',
+  'legal.counsel',
+  'legal.substance',
+  'legal.exclusion',
+  'legal.general-question',
+  'ts.marker',
+  'ts.weak-marker',
+  'ts.exclusion',
+  'ts.public-release',
+  'ts.business',
+  'ts.forward-looking',
+  'ts.open-source',
+  'cred.context',
+  'cred.prefix',
+  'cred.scheme',
+  'cred.private-key',
+  'cred.placeholder',
+  'pii.phone-context',
+  'pii.email-context',
+  'pii.address-context',
+  'pii.dob-context',
+  'pii.passport-context',
+  'pii.license-context',
+  'pii.vin-context',
+  'pii.network-context',
+  'name.first',
+  'name.cue',
+  'name.public-figure',
+  'address.street-suffix',
+  'address.street-prefix',
+  'address.us-state',
+  'date.month',
+  'number.word',
+  'email.dot-word',
+  'number.non-personal',
+  'org.codename',
+  'org.codename-core',
+  'org.client',
+  'org.domain',
+  'custom',
+  'health.icd10',
+]);
+
+export const CATEGORY_COUNT = CATEGORY_NAMES.length;
 
 /** How a hit must look in the original text to count. */
 export type CaseRule = 'any' | 'capitalized' | 'upper';
@@ -69,7 +141,9 @@ export type CaseRule = 'any' | 'capitalized' | 'upper';
 /** One dictionary entry: a phrase, what it signals, and how strongly. */
 export interface DictionaryEntry {
   text: string;
-  category: string;
+  /** `text` in lower case (rules compare and deduplicate terms without allocating). */
+  lower: string;
+  category: CategoryId;
   weight: number;
   caseRule: CaseRule;
   /** Prefix match (a stem): the phrase may continue into a longer word. */
@@ -86,7 +160,7 @@ export interface DictionaryEntry {
  */
 export function entries(
   list: string,
-  category: string,
+  category: CategoryId,
   weight = 1,
   caseRule: CaseRule = 'any',
 ): DictionaryEntry[] {
@@ -104,7 +178,7 @@ export function entries(
       suffix = true;
       text = text.slice(1);
     }
-    out.push({ text, category, weight, caseRule, prefix, suffix });
+    out.push({ text, lower: text.toLowerCase(), category, weight, caseRule, prefix, suffix });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { DictionaryEntry } from '../dictionaries/categories';
+import { CATEGORY_COUNT, type CategoryId, type DictionaryEntry } from '../dictionaries/categories';
 import type { NormalizedText } from '../normalize/normalize-text';
 import type { ScanResult } from '../scan/scan-text';
 import type { DigitWindow } from '../recognizers/digit-windows';
@@ -18,7 +18,46 @@ export interface Hit {
   end: number;
 }
 
-const EMPTY: Hit[] = [];
+/**
+ * Objects reused from one classification to the next (classification is synchronous; a re-entrant
+ * call gets a fresh pool): hit objects and the `beforeAt` memo. Nothing in a result refers to them.
+ */
+export interface AnalysisPool {
+  hits: Hit[];
+  /** Start of the last hit added per category, and whether a list needs sorting. */
+  lastStart: Int32Array;
+  unsorted: Uint8Array;
+  /** `beforeAt` memo: a stamp per category (valid when equal to `stamp`) and the hit found. */
+  memoStamp: Int32Array;
+  memoHit: Array<Hit | null>;
+  stamp: number;
+}
+
+export function createAnalysisPool(): AnalysisPool {
+  return {
+    hits: [],
+    lastStart: new Int32Array(CATEGORY_COUNT),
+    unsorted: new Uint8Array(CATEGORY_COUNT),
+    memoStamp: new Int32Array(CATEGORY_COUNT),
+    memoHit: new Array<Hit | null>(CATEGORY_COUNT).fill(null),
+    stamp: 0,
+  };
+}
+
+/** Pools holding more hits than this are trimmed after use (memory after a huge document). */
+const MAX_POOLED_HITS = 1 << 16;
+
+/** Returns a pool's objects for the next classification, trimming what a huge document left behind. */
+export function releaseAnalysisPool(pool: AnalysisPool): void {
+  if (pool.hits.length > MAX_POOLED_HITS) pool.hits.length = MAX_POOLED_HITS;
+  pool.memoHit.fill(null);
+}
+
+/** The list of a category without hits (shared; never added to). */
+const NO_HITS: Hit[] = [];
+/** One `NO_HITS` per category (copied for each analysis: a packed array). */
+const EMPTY_LISTS: Hit[][] = [];
+for (let category = 0; category < CATEGORY_COUNT; category++) EMPTY_LISTS.push(NO_HITS);
 
 function isUpper(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
@@ -28,6 +67,10 @@ function isLower(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 0xdf && code <= 0xff && code !== 0xf7);
 }
 
+function byStartThenEnd(a: Hit, b: Hit): number {
+  return a.start - b.start || a.end - b.end;
+}
+
 /**
  * The state of one classification: the normalized text, what the scan found, keyword hits grouped
  * by category, and the candidates recognizers raise. Helpers answer "is there a context word of
@@ -35,7 +78,8 @@ function isLower(code: number): boolean {
  */
 export class Analysis {
   readonly text: string;
-  readonly byCategory = new Map<string, Hit[]>();
+  /** Hits per category (indexed by `CategoryId`), sorted by start. */
+  private readonly byCategory: Hit[][];
   readonly candidates: Candidate[] = [];
   /** Plausible dates found (numeric or with a month name). */
   readonly dates: Mark[] = [];
@@ -52,81 +96,96 @@ export class Analysis {
     readonly normalized: NormalizedText,
     readonly scan: ScanResult,
     entriesByPattern: readonly DictionaryEntry[],
+    pool: AnalysisPool,
   ) {
     this.text = normalized.text;
+    const lists = EMPTY_LISTS.slice();
+    this.byCategory = lists;
+    const objects = pool.hits;
+    const lastStart = pool.lastStart;
+    const unsorted = pool.unsorted;
+    let anyUnsorted = false;
+    let used = 0;
     const { hits } = scan;
     const data = hits.data;
     for (let index = 0; index < hits.length; index += 3) {
       const entry = entriesByPattern[data[index]!]!;
       const start = data[index + 1]!;
       const end = data[index + 2]!;
-      if (entry.caseRule !== 'any' && !this.caseOk(entry.caseRule, start, end)) continue;
-      let list = this.byCategory.get(entry.category);
-      if (list === undefined) {
-        list = [];
-        this.byCategory.set(entry.category, list);
+      let hit: Hit;
+      if (used < objects.length) {
+        hit = objects[used]!;
+        hit.entry = entry;
+        hit.start = start;
+        hit.end = end;
+      } else {
+        hit = { entry, start, end };
+        objects.push(hit);
       }
-      list.push({ entry, start, end });
+      used++;
+      const category = entry.category;
+      const list = lists[category]!;
+      if (list === NO_HITS) lists[category] = [hit];
+      else {
+        // Hits arrive in order of their end; context lookups want order of start.
+        if (start < lastStart[category]!) {
+          unsorted[category] = 1;
+          anyUnsorted = true;
+        }
+        list.push(hit);
+      }
+      lastStart[category] = start;
     }
-    // Hits arrive in order of their end; context lookups want order of start.
-    for (const list of this.byCategory.values()) {
-      let sorted = true;
-      for (let index = 1; index < list.length; index++) {
-        if (list[index]!.start < list[index - 1]!.start) {
-          sorted = false;
-          break;
+    if (anyUnsorted) {
+      for (let category = 0; category < lists.length; category++) {
+        if (unsorted[category] === 1) {
+          lists[category]!.sort(byStartThenEnd);
+          unsorted[category] = 0;
         }
       }
-      if (!sorted) list.sort((a, b) => a.start - b.start || a.end - b.end);
     }
+    this.pool = pool;
   }
 
-  private caseOk(rule: 'capitalized' | 'upper', start: number, end: number): boolean {
-    const first = this.text.charCodeAt(start);
-    if (!isUpper(first)) return false;
-    if (rule === 'capitalized') {
-      // "Rose" or "ROSE", not "rose"; reject camel-case tokens like "MarkDown".
-      return true;
-    }
-    for (let index = start + 1; index < end; index++) {
-      if (isLower(this.text.charCodeAt(index))) return false;
-    }
-    return true;
+  hits(category: CategoryId): readonly Hit[] {
+    return this.byCategory[category]!;
   }
 
-  hits(category: string): Hit[] {
-    return this.byCategory.get(category) ?? EMPTY;
+  has(category: CategoryId): boolean {
+    return this.byCategory[category]!.length > 0;
   }
 
-  has(category: string): boolean {
-    return (this.byCategory.get(category)?.length ?? 0) > 0;
-  }
-
+  private readonly pool: AnalysisPool;
+  /** The position the `beforeAt` memo holds. */
   private memoPosition = -1;
-  private readonly memo = new Map<string, Hit | null>();
 
   /**
    * `before()` for the many lookups made at one position (every digit window starting there asks
    * for several context categories): the nearest hit within 64 characters is computed once per
    * (position, category).
    */
-  beforeAt(category: string, position: number, maxDistance: number): Hit | undefined {
+  beforeAt(category: CategoryId, position: number, maxDistance: number): Hit | undefined {
+    const pool = this.pool;
     if (position !== this.memoPosition) {
       this.memoPosition = position;
-      this.memo.clear();
+      if (++pool.stamp === 0x40000000) {
+        pool.memoStamp.fill(0);
+        pool.stamp = 1;
+      }
     }
-    let hit = this.memo.get(category);
-    if (hit === undefined) {
+    let hit: Hit | null;
+    if (pool.memoStamp[category] === pool.stamp) hit = pool.memoHit[category]!;
+    else {
       hit = this.before(category, position, 64) ?? null;
-      this.memo.set(category, hit);
+      pool.memoHit[category] = hit;
+      pool.memoStamp[category] = pool.stamp;
     }
     return hit !== null && position - hit.end <= maxDistance ? hit : undefined;
   }
 
   /** The nearest hit of a category ending at or before `position`, within `maxDistance` characters. */
-  before(category: string, position: number, maxDistance: number): Hit | undefined {
-    const list = this.byCategory.get(category);
-    if (!list) return undefined;
+  before(category: CategoryId, position: number, maxDistance: number): Hit | undefined {
+    const list = this.byCategory[category]!;
     let low = 0;
     let high = list.length;
     while (low < high) {
@@ -148,9 +207,9 @@ export class Analysis {
   }
 
   /** The nearest hit of a category starting at or after `position`, within `maxDistance` characters. */
-  after(category: string, position: number, maxDistance: number): Hit | undefined {
-    const list = this.byCategory.get(category);
-    if (!list) return undefined;
+  after(category: CategoryId, position: number, maxDistance: number): Hit | undefined {
+    const list = this.byCategory[category]!;
+    if (list.length === 0) return undefined;
     let low = 0;
     let high = list.length;
     while (low < high) {
@@ -164,7 +223,7 @@ export class Analysis {
   }
 
   /** Whether a hit of a category lies within `[start - before, end + after]`. */
-  near(category: string, start: number, end: number, before: number, after: number): Hit | undefined {
+  near(category: CategoryId, start: number, end: number, before: number, after: number): Hit | undefined {
     return (
       this.before(category, start, before) ??
       this.after(category, end, after) ??
@@ -173,9 +232,8 @@ export class Analysis {
   }
 
   /** A hit of the category overlapping [start, end). */
-  inside(category: string, start: number, end: number): Hit | undefined {
-    const list = this.byCategory.get(category);
-    if (!list) return undefined;
+  inside(category: CategoryId, start: number, end: number): Hit | undefined {
+    const list = this.byCategory[category]!;
     let low = 0;
     let high = list.length;
     while (low < high) {
@@ -210,18 +268,31 @@ export class Analysis {
 
   /** Candidates kept per type; past it the result is flagged (`findingsCapped`) and more are dropped. */
   static readonly MAX_PER_TYPE = 2000;
-  private readonly perType = new Map<string, number>();
+  /** Candidates per type, counted once the list is long enough for a type to reach the cap. */
+  private perType: Map<string, number> | null = null;
   /** Set when some type hit `MAX_PER_TYPE`. */
   capped = false;
 
   add(candidate: Candidate): void {
-    const count = this.perType.get(candidate.type) ?? 0;
+    const candidates = this.candidates;
+    // No type can reach the cap while the whole list is shorter: count only past that point.
+    if (candidates.length < Analysis.MAX_PER_TYPE) {
+      candidates.push(candidate);
+      return;
+    }
+    let perType = this.perType;
+    if (perType === null) {
+      perType = new Map<string, number>();
+      for (const earlier of candidates) perType.set(earlier.type, (perType.get(earlier.type) ?? 0) + 1);
+      this.perType = perType;
+    }
+    const count = perType.get(candidate.type) ?? 0;
     if (count >= Analysis.MAX_PER_TYPE) {
       this.capped = true;
       return;
     }
-    this.perType.set(candidate.type, count + 1);
-    this.candidates.push(candidate);
+    perType.set(candidate.type, count + 1);
+    candidates.push(candidate);
   }
 
   isUpperAt(index: number): boolean {

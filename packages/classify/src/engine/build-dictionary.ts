@@ -3,6 +3,7 @@ import { BUILT_IN_ENTRIES } from '../dictionaries/built-in-dictionary';
 import { Category, type DictionaryEntry } from '../dictionaries/categories';
 import type { ResolvedOptions } from '../options/classifier-options';
 import { createScanScratch, type ScanScratch } from '../scan/scan-text';
+import { type AnalysisPool, createAnalysisPool } from './analysis';
 
 /** The compiled keyword matcher and the entry behind each pattern id. */
 export interface CompiledDictionary {
@@ -10,6 +11,8 @@ export interface CompiledDictionary {
   entries: DictionaryEntry[];
   /** Buffers reused by successive scans. */
   scratch: ScanScratch;
+  /** Objects reused by successive analyses (taken together with `scratch`). */
+  pool: AnalysisPool;
 }
 
 // Bounded input: codenames are validated to at most 200 characters.
@@ -23,6 +26,7 @@ export function buildDictionary(options: ResolvedOptions): CompiledDictionary {
     for (const name of org.codenames) {
       list.push({
         text: name,
+        lower: name.toLowerCase(),
         category: Category.OrgCodename,
         weight: 0.9,
         caseRule: 'any',
@@ -35,6 +39,7 @@ export function buildDictionary(options: ResolvedOptions): CompiledDictionary {
       if (core !== name && core.length >= 4) {
         list.push({
           text: core,
+          lower: core.toLowerCase(),
           category: Category.OrgCodenameCore,
           weight: 0.7,
           caseRule: 'capitalized',
@@ -47,6 +52,7 @@ export function buildDictionary(options: ResolvedOptions): CompiledDictionary {
     for (const name of org.clients) {
       list.push({
         text: name,
+        lower: name.toLowerCase(),
         category: Category.OrgClient,
         weight: 0.9,
         caseRule: 'any',
@@ -58,6 +64,7 @@ export function buildDictionary(options: ResolvedOptions): CompiledDictionary {
     for (const domain of org.internalDomains) {
       list.push({
         text: domain,
+        lower: domain.toLowerCase(),
         category: Category.OrgDomain,
         weight: 0.4,
         caseRule: 'any',
@@ -71,6 +78,7 @@ export function buildDictionary(options: ResolvedOptions): CompiledDictionary {
     for (const term of dictionary.terms) {
       const entry: DictionaryEntry & { label: string } = {
         text: term,
+        lower: term.toLowerCase(),
         category: Category.Custom,
         weight: dictionary.score,
         caseRule: dictionary.caseSensitive && /^[A-Z]/.test(term) ? 'capitalized' : 'any',
@@ -83,7 +91,12 @@ export function buildDictionary(options: ResolvedOptions): CompiledDictionary {
     }
   }
   const automaton = buildKeywordAutomaton(
-    list.map((entry) => ({ text: entry.text, leftBoundary: !entry.suffix, rightBoundary: !entry.prefix })),
+    list.map((entry) => ({
+      text: entry.text,
+      leftBoundary: !entry.suffix,
+      rightBoundary: !entry.prefix,
+      caseRule: entry.caseRule,
+    })),
   );
-  return { automaton, entries: list, scratch: createScanScratch(automaton) };
+  return { automaton, entries: list, scratch: createScanScratch(automaton), pool: createAnalysisPool() };
 }

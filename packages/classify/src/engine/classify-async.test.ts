@@ -4,6 +4,8 @@ import { createClassifier } from '../create-classifier';
 describe('classifyAsync() with model-backed recognizers', () => {
   it('merges what an async recognizer finds', async () => {
     const classifier = createClassifier({
+      // Generous: this test is about merging, not the time budget (a loaded machine must not fail it).
+      asyncTimeoutMs: 10_000,
       asyncRecognizers: [
         {
           name: 'fake-ner',

@@ -13,7 +13,7 @@ import { recognizeSpelledDigits } from '../recognizers/recognize-spelled-digits'
 import { applyRules } from '../resolve/apply-rules';
 import { createScanScratch, scanText } from '../scan/scan-text';
 import type { ClassificationResult } from '../types';
-import { Analysis } from './analysis';
+import { Analysis, type AnalysisPool, createAnalysisPool, releaseAnalysisPool } from './analysis';
 import type { CompiledDictionary } from './build-dictionary';
 import { type FinalizeSettings, finalize } from './finalize';
 
@@ -57,11 +57,14 @@ export function classifyText(
   }
   const normalized = normalizeText(text);
   // Reuse the scan buffers unless a classification is already running (re-entrant call from a validator).
-  const scratch = compiled.scratch.busy ? createScanScratch(compiled.automaton) : compiled.scratch;
+  const reentrant = compiled.scratch.busy;
+  const scratch = reentrant ? createScanScratch(compiled.automaton) : compiled.scratch;
+  const pool = reentrant ? createAnalysisPool() : compiled.pool;
   scratch.busy = true;
   try {
-    return run(truncated, normalized, scratch, compiled, options, settings, stats);
+    return run(truncated, normalized, scratch, pool, compiled, options, settings, stats);
   } finally {
+    releaseAnalysisPool(pool);
     scratch.busy = false;
   }
 }
@@ -70,13 +73,14 @@ function run(
   truncated: boolean,
   normalized: ReturnType<typeof normalizeText>,
   scratch: ReturnType<typeof createScanScratch>,
+  pool: AnalysisPool,
   compiled: CompiledDictionary,
   options: ResolvedOptions,
   settings: FinalizeSettings,
   stats: ClassifyStats | undefined,
 ): ClassificationResult {
   const scan = scanText(normalized.text, compiled.automaton, scratch);
-  const analysis = new Analysis(normalized, scan, compiled.entries);
+  const analysis = new Analysis(normalized, scan, compiled.entries, pool);
   recognizeSpelledDigits(analysis);
   recognizeDigits(analysis);
   recognizeIdTokens(analysis);

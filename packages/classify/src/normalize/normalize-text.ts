@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { IntList } from '../scan/int-list';
 
 /** Text prepared for scanning, with a way back to offsets in the original. */
@@ -8,8 +9,8 @@ export interface NormalizedText {
   readonly map: Int32Array | null;
 }
 
-// Anything but printable ASCII, tab and newlines takes the slow path (control characters are rare and harmless there).
-const NON_ASCII = /[^\t\n\r -~]/;
+/** The first character outside ASCII (the slow path starts there). */
+const NON_ASCII = /[^\0-\x7f]/;
 const cache = new Map<number, string>();
 
 function isRemoved(code: number): boolean {
@@ -72,9 +73,11 @@ function effectOf(code: number): number {
  * replacements keep offsets (no map); only removals and expansions build an offset map.
  */
 export function normalizeText(input: string): NormalizedText {
-  if (!NON_ASCII.test(input)) return { text: input, map: null };
+  // ASCII needs no change. Counting UTF-8 bytes is a native pass, much cheaper than a regex test:
+  // the count equals the length exactly when every character is ASCII.
+  if (Buffer.byteLength(input, 'utf8') === input.length) return { text: input, map: null };
   let worst = 1;
-  for (let index = 0; index < input.length; index++) {
+  for (let index = Math.max(0, input.search(NON_ASCII)); index < input.length; index++) {
     const code = input.charCodeAt(index);
     if (code < 0x80) continue;
     const effect = effectOf(code);

@@ -30,7 +30,7 @@ export function recognizeDates(analysis: Analysis): void {
 
   for (const hit of analysis.hits(Category.DobContext)) {
     analysis.work++;
-    const word = hit.entry.text.toLowerCase();
+    const word = hit.entry.lower;
     if (word === 'age' || word === 'aged' || word === 'years old' || word === 'year-old') continue;
     const date = firstMarkAfter(analysis.dates, hit.end, 28);
     const month = date ? undefined : analysis.after(Category.Month, hit.end, 16);

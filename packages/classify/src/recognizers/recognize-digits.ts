@@ -1,50 +1,90 @@
 import { Category } from '../dictionaries/categories';
 import type { Analysis } from '../engine/analysis';
 import type { Label, Reason } from '../types';
-import { isValidAbaRouting } from '../validators/aba-routing';
-import { cardNetwork } from '../validators/card-issuer';
-import { luhnValid } from '../validators/luhn';
-import { isPlausibleNumericDate } from '../validators/plausible-date';
-import { isValidNhsNumber } from '../validators/uk-nhs';
-import { isValidUsNpi } from '../validators/us-npi';
-import { isValidItin, isValidSsn } from '../validators/us-ssn';
+import {
+  cardNetworkValues,
+  isNanpValues,
+  isValidAbaRoutingValues,
+  isValidItinValues,
+  isValidNhsValues,
+  isValidSsnValues,
+  isValidUsNpiValues,
+  luhnValues,
+  numberAt,
+} from '../validators/digit-values';
+import { isPlausibleDateParts } from '../validators/plausible-date';
 import { type DigitWindow, forEachDigitWindow } from './digit-windows';
 
-const UK_SHAPES = new Set(['3-4-4', '5-6', '4-3-4', '5-3-3', '4-7', '3-8']);
-const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
+const TOLL_FREE = new Set([800, 833, 844, 855, 866, 877, 888]);
+const SLASH = 47;
 
 function contextReason(word: string): Reason {
   return { kind: 'context', words: [word] };
 }
 
-function shapeIs(window: DigitWindow, ...shape: number[]): boolean {
-  if (window.shape.length !== shape.length) return false;
-  for (let index = 0; index < shape.length; index++) if (window.shape[index] !== shape[index]) return false;
-  return true;
+function shapeIs3(window: DigitWindow, a: number, b: number, c: number): boolean {
+  const { shape } = window;
+  return window.groups === 3 && shape[0] === a && shape[1] === b && shape[2] === c;
 }
 
 function sameSeparators(window: DigitWindow): boolean {
-  const first = window.separators[0];
-  for (const separator of window.separators) if (separator !== first) return false;
+  const { separators } = window;
+  for (let index = 1; index < window.groups - 1; index++)
+    if (separators[index] !== separators[0]) return false;
   return true;
 }
 
 /** A numeric date shape (MM/DD/YYYY, YYYY-MM-DD, DD.MM.YYYY). */
 function isDateWindow(window: DigitWindow): boolean {
-  if (window.shape.length !== 3 || !sameSeparators(window)) return false;
+  if (window.groups !== 3 || !sameSeparators(window)) return false;
   const separator = window.separators[0]!;
-  if (separator !== '/' && separator !== '-' && separator !== '.') return false;
-  const parts: string[] = [];
-  let offset = 0;
-  for (const size of window.shape) {
-    parts.push(window.digits.slice(offset, offset + size));
-    offset += size;
-  }
-  return isPlausibleNumericDate(parts, separator);
+  if (separator !== SLASH && separator !== 45 && separator !== 46) return false;
+  const { digits, shape, from } = window;
+  const a = shape[0]!;
+  const b = shape[1]!;
+  const c = shape[2]!;
+  return isPlausibleDateParts(
+    numberAt(digits, from, a),
+    a,
+    numberAt(digits, from + a, b),
+    b,
+    numberAt(digits, from + a + b, c),
+    c,
+    separator === 46,
+  );
 }
 
-function isNanp(digits: string): boolean {
-  return /^[2-9]\d{2}[2-9]\d{6}$/.test(digits) && digits.slice(1, 3) !== '11';
+/** UK national shapes: 3-4-4, 5-6, 4-3-4, 5-3-3, 4-7, 3-8. */
+function isUkShape(window: DigitWindow): boolean {
+  const { shape } = window;
+  if (window.groups === 3) {
+    return (
+      (shape[0] === 3 && shape[1] === 4 && shape[2] === 4) ||
+      (shape[0] === 4 && shape[1] === 3 && shape[2] === 4) ||
+      (shape[0] === 5 && shape[1] === 3 && shape[2] === 3)
+    );
+  }
+  if (window.groups === 2) {
+    return (
+      (shape[0] === 5 && shape[1] === 6) ||
+      (shape[0] === 4 && shape[1] === 7) ||
+      (shape[0] === 3 && shape[1] === 8)
+    );
+  }
+  return false;
+}
+
+/** French national shape: 2-2-2-2-2. */
+function isFrShape(window: DigitWindow): boolean {
+  const { shape } = window;
+  return (
+    window.groups === 5 &&
+    shape[0] === 2 &&
+    shape[1] === 2 &&
+    shape[2] === 2 &&
+    shape[3] === 2 &&
+    shape[4] === 2
+  );
 }
 
 /**
@@ -70,8 +110,7 @@ function add(
 
 function visitWindow(analysis: Analysis, window: DigitWindow): void {
   if (window.glued) return;
-  const { digits, start } = window;
-  const length = digits.length;
+  const { digits, from, start, length } = window;
   // Windows shorter than any identifier we check cost nothing more.
   if (length < 4) return;
 
@@ -82,8 +121,8 @@ function visitWindow(analysis: Analysis, window: DigitWindow): void {
 
   // Payment cards: issuer prefix + length + Luhn.
   if (length >= 12 && length <= 19) {
-    const network = cardNetwork(digits);
-    if (network && luhnValid(digits)) {
+    const network = cardNetworkValues(digits, from, length);
+    if (network && luhnValues(digits, from, length)) {
       const context =
         analysis.beforeAt(Category.CardContext, start, 40) ??
         analysis.after(Category.CardContext, window.end, 30);
@@ -99,23 +138,23 @@ function visitWindow(analysis: Analysis, window: DigitWindow): void {
 
   // Nine digits: SSN, ITIN, ABA routing (and accounts, below).
   if (length === 9) {
-    const formatted = shapeIs(window, 3, 2, 4) && sameSeparators(window) && window.whole;
+    const formatted = shapeIs3(window, 3, 2, 4) && sameSeparators(window) && window.whole;
     const ssnContext = analysis.beforeAt(Category.SsnContext, start, 40);
-    if (isValidSsn(digits) && (formatted || ssnContext)) {
-      const score = ssnContext ? 0.95 : shapeIs(window, 9) ? 0.3 : 0.7;
+    if (isValidSsnValues(digits, from, length) && (formatted || ssnContext)) {
+      const score = ssnContext ? 0.95 : window.groups === 1 && window.shape[0] === 9 ? 0.3 : 0.7;
       add(analysis, window, 'us_ssn', 'npi', score * nonPersonalDamp(analysis, start), [
         { kind: 'validator', name: 'ssn-rules' },
         ...(formatted ? [{ kind: 'pattern', name: 'ddd-dd-dddd' } as Reason] : []),
         ...(ssnContext ? [contextReason(ssnContext.entry.text)] : []),
       ]);
     }
-    if (isValidItin(digits) && (formatted || ssnContext)) {
+    if (isValidItinValues(digits, from, length) && (formatted || ssnContext)) {
       add(analysis, window, 'us_itin', 'npi', (ssnContext ? 0.95 : 0.7) * nonPersonalDamp(analysis, start), [
         { kind: 'validator', name: 'itin-ranges' },
         ...(ssnContext ? [contextReason(ssnContext.entry.text)] : []),
       ]);
     }
-    if (isValidAbaRouting(digits)) {
+    if (isValidAbaRoutingValues(digits, from, length)) {
       const routing = analysis.beforeAt(Category.RoutingContext, start, 30);
       if (routing) {
         add(analysis, window, 'aba_routing', 'npi', 0.9, [
@@ -127,7 +166,7 @@ function visitWindow(analysis: Analysis, window: DigitWindow): void {
   }
 
   // Bank and brokerage account numbers: context decides (nearest context word wins).
-  if (length >= 6 && length <= 17 && (window.whole || window.shape.length === 1)) {
+  if (length >= 6 && length <= 17 && (window.whole || window.groups === 1)) {
     const account = analysis.beforeAt(Category.AccountContext, start, 28);
     if (account) {
       const competing =
@@ -150,7 +189,7 @@ function visitWindow(analysis: Analysis, window: DigitWindow): void {
 
   // US NPI (a provider's public identifier) and UK NHS numbers.
   if (length === 10) {
-    if (isValidUsNpi(digits)) {
+    if (isValidUsNpiValues(digits, from, length)) {
       const provider = analysis.beforeAt(Category.ProviderContext, start, 30);
       if (provider) {
         add(analysis, window, 'us_npi', 'phi', 0.3, [
@@ -159,7 +198,7 @@ function visitWindow(analysis: Analysis, window: DigitWindow): void {
         ]);
       }
     }
-    if (isValidNhsNumber(digits)) {
+    if (isValidNhsValues(digits, from, length)) {
       const nhs = analysis.beforeAt(Category.HealthIdContext, start, 30);
       if (nhs && /nhs/i.test(nhs.entry.text)) {
         add(analysis, window, 'uk_nhs_number', 'phi', 0.9, [
@@ -171,7 +210,7 @@ function visitWindow(analysis: Analysis, window: DigitWindow): void {
   }
 
   // Medical record numbers: context only.
-  if (length >= 5 && length <= 12 && (window.whole || window.shape.length === 1)) {
+  if (length >= 5 && length <= 12 && (window.whole || window.groups === 1)) {
     const mrn = analysis.beforeAt(Category.HealthIdContext, start, 24);
     if (mrn) add(analysis, window, 'medical_record_number', 'phi', 0.9, [contextReason(mrn.entry.text)]);
   }
@@ -207,18 +246,19 @@ function nonPersonalDamp(analysis: Analysis, start: number): number {
 }
 
 function recognizePhone(analysis: Analysis, window: DigitWindow, damp: number): void {
-  const { digits, shape } = window;
-  for (const separator of window.separators) if (separator.includes('/')) return;
+  const { digits, from, shape, length } = window;
+  for (let index = 0; index < window.groups - 1; index++) if (window.separators[index] === SLASH) return;
   const context = analysis.beforeAt(Category.PhoneContext, window.start, 30);
   const reasons: Reason[] = context ? [{ kind: 'context', words: [context.entry.text] }] : [];
   let score = 0;
   let pattern = '';
   const formattedNanp =
-    (shape.length === 3 && shape[0] === 3 && shape[1] === 3 && shape[2] === 4) ||
-    (shape.length === 4 && shape[0] === 1 && shape[1] === 3 && shape[2] === 3 && shape[3] === 4);
-  const nanpDigits = digits.length === 11 && digits[0] === '1' ? digits.slice(1) : digits;
-  if (nanpDigits.length === 10 && isNanp(nanpDigits)) {
-    if (TOLL_FREE.has(nanpDigits.slice(0, 3))) {
+    (window.groups === 3 && shape[0] === 3 && shape[1] === 3 && shape[2] === 4) ||
+    (window.groups === 4 && shape[0] === 1 && shape[1] === 3 && shape[2] === 3 && shape[3] === 4);
+  // A leading country code 1 is not part of the ten NANP digits.
+  const nanpSkip = length === 11 && digits[from] === 1 ? 1 : 0;
+  if (length - nanpSkip === 10 && isNanpValues(digits, from + nanpSkip)) {
+    if (TOLL_FREE.has(numberAt(digits, from + nanpSkip, 3))) {
       // Toll-free numbers belong to businesses.
       return;
     }
@@ -230,21 +270,20 @@ function recognizePhone(analysis: Analysis, window: DigitWindow, damp: number): 
       pattern = 'nanp';
     }
   }
-  const shapeKey = shape.join('-');
-  if (score === 0 && digits[0] === '0' && window.whole) {
+  if (score === 0 && digits[from] === 0 && window.whole) {
     // UK (020 7946 0464, 07700 900123) and French (03 53 01 48 25) national formats.
-    if (digits.length === 11 && UK_SHAPES.has(shapeKey)) {
+    if (length === 11 && isUkShape(window)) {
       score = 0.65;
       pattern = 'uk-national';
-    } else if (digits.length === 10 && shapeKey === '2-2-2-2-2') {
+    } else if (length === 10 && isFrShape(window)) {
       score = 0.65;
       pattern = 'fr-national';
-    } else if (context && digits.length >= 10 && digits.length <= 12) {
+    } else if (context && length >= 10 && length <= 12) {
       score = 0.6;
       pattern = 'national';
     }
   }
-  if (score === 0 && window.plus && digits.length >= 10 && digits.length <= 13 && window.whole) {
+  if (score === 0 && window.plus && length >= 10 && length <= 13 && window.whole) {
     score = 0.7;
     pattern = 'international';
   }

@@ -6,7 +6,26 @@ import { isValidMbi } from '../validators/medicare-mbi';
 import { isValidVin } from '../validators/vin';
 
 const ICD10 = /^[A-TV-Z]\d{2}$/;
-const ID_LIKE = /^[A-Z]{0,4}\d{5,14}[A-Z]?$/;
+
+function isUpperLetter(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+/**
+ * An ID shape, checked in place: up to four capital letters, 5-14 digits, an optional capital
+ * letter (`/^[A-Z]{0,4}\d{5,14}[A-Z]?$/`, which also means the token has no lower case).
+ */
+function isIdLike(codes: Uint16Array, start: number, end: number): boolean {
+  let index = start;
+  while (index < end && isUpperLetter(codes[index]!)) index++;
+  if (index - start > 4) return false;
+  const digitsStart = index;
+  while (index < end && isDigitCode(codes[index]!)) index++;
+  const digits = index - digitsStart;
+  if (digits < 5 || digits > 14) return false;
+  if (index < end && isUpperLetter(codes[index]!)) index++;
+  return index === end;
+}
 
 function isAlnum(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
@@ -41,14 +60,14 @@ function readIban(text: string, start: number): number {
  */
 export function recognizeIdTokens(analysis: Analysis): void {
   const { text } = analysis;
-  const tokens = analysis.scan.tokens;
+  const { tokens, codes } = analysis.scan;
   for (let k = 0; k < tokens.length; k += 2) {
     analysis.work++;
     const start = tokens.get(k);
     const end = tokens.get(k + 1);
     const length = end - start;
-    const first = text.charCodeAt(start);
-    const second = text.charCodeAt(start + 1);
+    const first = codes[start]!;
+    const second = codes[start + 1]!;
 
     // IBAN: two capital letters, two check digits.
     if (
@@ -57,8 +76,8 @@ export function recognizeIdTokens(analysis: Analysis): void {
       second >= 65 &&
       second <= 90 &&
       length >= 4 &&
-      isDigitCode(text.charCodeAt(start + 2)) &&
-      isDigitCode(text.charCodeAt(start + 3))
+      isDigitCode(codes[start + 2]!) &&
+      isDigitCode(codes[start + 3]!)
     ) {
       const ibanEnd = readIban(text, start);
       if (ibanEnd > 0 && isValidIban(text.slice(start, ibanEnd))) {
@@ -78,7 +97,9 @@ export function recognizeIdTokens(analysis: Analysis): void {
       }
     }
 
-    const token = text.slice(start, end);
+    // Only the lengths of the checked formats need the token as a string.
+    const token =
+      length === 11 || length === 17 || length === 9 || length === 3 ? text.slice(start, end) : '';
     if (length === 11 && isValidMbi(token)) {
       const context = analysis.before(Category.MedicareContext, start, 30);
       analysis.add({
@@ -128,8 +149,7 @@ export function recognizeIdTokens(analysis: Analysis): void {
       continue;
     }
     // IDs after a context word.
-    const upper = token.toUpperCase();
-    if (token === upper && ID_LIKE.test(token)) {
+    if (isIdLike(codes, start, end)) {
       const mrn = analysis.before(Category.HealthIdContext, start, 24);
       if (mrn) {
         analysis.add({

@@ -163,7 +163,7 @@ export function recognizeNames(analysis: Analysis): void {
   for (const hit of analysis.hits(Category.NameCue)) {
     analysis.work++;
     if (hit.start < lastEnd) continue;
-    const cueWord = hit.entry.text.toLowerCase();
+    const cueWord = hit.entry.lower;
     // Prepositions are weak cues: they need two capitalized words followed by a comma, a
     // parenthesis, a possessive or a verb ("for Aleksandra Nowak, 72", "to Kofi Mensah's").
     const weakCue = cueWord === 'for';

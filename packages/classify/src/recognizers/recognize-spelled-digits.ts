@@ -1,5 +1,6 @@
 import { Category } from '../dictionaries/categories';
 import type { Analysis } from '../engine/analysis';
+import { createDigitWindow } from './digit-windows';
 
 const VALUES: Record<string, string> = {
   zero: '0',
@@ -66,17 +67,17 @@ export function recognizeSpelledDigits(analysis: Analysis): void {
   let digits = '';
   const flush = () => {
     if (digits.length >= 7 && digits.length <= 19) {
-      analysis.spelledDigits.push({
-        digits,
-        start: runStart,
-        end: runEnd,
-        shape: [digits.length],
-        separators: [],
-        whole: true,
-        glued: false,
-        plus: false,
-        spelled: true,
-      });
+      const values = new Uint8Array(digits.length);
+      for (let index = 0; index < digits.length; index++) values[index] = digits.charCodeAt(index) - 48;
+      const window = createDigitWindow(values);
+      window.length = digits.length;
+      window.start = runStart;
+      window.end = runEnd;
+      window.shape[0] = digits.length;
+      window.groups = 1;
+      window.whole = true;
+      window.spelled = true;
+      analysis.spelledDigits.push(window);
     }
     digits = '';
     runStart = -1;

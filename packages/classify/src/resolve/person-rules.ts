@@ -1,5 +1,6 @@
-import { Category } from '../dictionaries/categories';
+import { CATEGORY_NAMES, Category } from '../dictionaries/categories';
 import type { Analysis, Hit } from '../engine/analysis';
+import type { Candidate } from '../types';
 
 import { capped, push, strongish } from './rule-helpers';
 
@@ -70,16 +71,33 @@ export function applyPersonRules(analysis: Analysis, health: { score: number; hi
     });
   }
 
-  const identifiers = analysis.candidates.filter(
-    (candidate) => PERSON_IDENTIFIERS.has(candidate.type) && strongish(candidate),
-  );
-  const names = analysis.candidates.filter((candidate) => candidate.type === 'person_name');
-  const identifierTypes = [...new Set(identifiers.map((candidate) => candidate.type))];
+  // One pass over the candidates so far: identifiers (types in order of first appearance), names,
+  // contact identifiers, direct NPI.
+  const candidates = analysis.candidates;
+  let identifierCount = 0;
+  const identifierTypes: string[] = [];
+  let contact = false;
+  let directNpi = false;
+  const names: Candidate[] = [];
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate = candidates[index]!;
+    const type = candidate.type;
+    if (type === 'person_name') names.push(candidate);
+    if (!strongish(candidate)) continue;
+    if (PERSON_IDENTIFIERS.has(type)) {
+      identifierCount++;
+      if (!identifierTypes.includes(type)) identifierTypes.push(type);
+      if (CONTACT_IDENTIFIERS.has(type)) contact = true;
+    }
+    if (DIRECT_NPI.has(type)) directNpi = true;
+  }
 
   // PHI: an identifiable person plus health information.
-  if (health.score >= 1 && (identifiers.length > 0 || names.length > 0)) {
-    const withTypes = [...identifierTypes, ...(names.length > 0 ? ['person_name'] : [])];
-    for (const hit of health.hits.slice(0, 24)) {
+  if (health.score >= 1 && (identifierCount > 0 || names.length > 0)) {
+    const withTypes = names.length > 0 ? [...identifierTypes, 'person_name'] : identifierTypes.slice();
+    const hits = health.hits;
+    for (let index = 0; index < hits.length && index < 24; index++) {
+      const hit = hits[index]!;
       push(analysis, {
         type: 'health_information',
         label: 'phi',
@@ -87,7 +105,7 @@ export function applyPersonRules(analysis: Analysis, health: { score: number; hi
         end: hit.end,
         score: hit.entry.weight >= 0.7 ? 0.8 : 0.55,
         reasons: [
-          { kind: 'dictionary', name: hit.entry.category },
+          { kind: 'dictionary', name: CATEGORY_NAMES[hit.entry.category]! },
           { kind: 'combination', with: withTypes },
         ],
       });
@@ -95,10 +113,6 @@ export function applyPersonRules(analysis: Analysis, health: { score: number; hi
   }
 
   // NPI from financial facts about a person (payment for care stays PHI).
-  const directNpi = analysis.candidates.some(
-    (candidate) => DIRECT_NPI.has(candidate.type) && strongish(candidate),
-  );
-  const contact = identifiers.some((candidate) => CONTACT_IDENTIFIERS.has(candidate.type));
   const finHits = analysis.hits(Category.FinAttribute);
   const hasNumbers = analysis.scan.groups.length > 0 || analysis.scan.money.length > 0;
   if (
@@ -107,8 +121,9 @@ export function applyPersonRules(analysis: Analysis, health: { score: number; hi
     (contact || names.length > 0 || directNpi) &&
     (health.score < 1 || directNpi)
   ) {
-    const withTypes = [...identifierTypes, ...(names.length > 0 ? ['person_name'] : [])];
-    for (const hit of finHits.slice(0, 24)) {
+    const withTypes = names.length > 0 ? [...identifierTypes, 'person_name'] : identifierTypes.slice();
+    for (let index = 0; index < finHits.length && index < 24; index++) {
+      const hit = finHits[index]!;
       push(analysis, {
         type: 'financial_information',
         label: 'npi',
@@ -124,12 +139,15 @@ export function applyPersonRules(analysis: Analysis, health: { score: number; hi
   }
 
   // Names count as PII beside PHI or NPI about the person.
-  const personalRegulated = analysis.candidates.some(
-    (candidate) =>
+  if (names.length === 0) return;
+  let personalRegulated = false;
+  for (let index = 0; index < candidates.length && !personalRegulated; index++) {
+    const candidate = candidates[index]!;
+    personalRegulated =
       (candidate.label === 'phi' || candidate.label === 'npi') &&
       candidate.score >= 0.5 &&
-      candidate.type !== 'us_npi',
-  );
+      candidate.type !== 'us_npi';
+  }
   if (personalRegulated) {
     for (const name of names) {
       name.score = Math.max(name.score, 0.6);

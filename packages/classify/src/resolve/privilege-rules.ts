@@ -1,7 +1,7 @@
 import { Category } from '../dictionaries/categories';
 import type { Analysis, Hit } from '../engine/analysis';
 
-import { capped, push, sentenceAround, touches } from './rule-helpers';
+import { capped, isFirstPersonPlural, push, sentenceAround, touches } from './rule-helpers';
 
 const POSSESSIVE_COUNSEL =
   /\b(?:our|my|your|as your|her|his)\b|'s|outside|in-house|litigation|employment|patent|trial|defense|bankruptcy|divorce|counsel (?:advis|recommend|asked|thinks|says|said|wants|estimat|believ)|nuestr|notre|mon |unser|mein|maître/i;
@@ -19,7 +19,7 @@ export function applyPrivilegeRules(analysis: Analysis): { privileged: boolean }
   const counsel = capped(analysis.hits(Category.LegalCounsel));
   const generalQuestion = analysis.hits(Category.LegalGeneralQuestion).length > 0;
   const firstPerson = capped(analysis.hits(Category.ForwardLooking)).some((hit) =>
-    /^(?:our|we|us)$/i.test(hit.entry.text),
+    isFirstPersonPlural(hit.entry.lower),
   );
   let privileged = false;
   for (const hit of banners) {

@@ -1,11 +1,11 @@
-import { Category } from '../dictionaries/categories';
+import { Category, type CategoryId } from '../dictionaries/categories';
 import type { Analysis } from '../engine/analysis';
 import type { Candidate } from '../types';
 
 /** Whether any hit of `category` overlaps the span (binary search, bounded). */
 export function touches(
   analysis: Analysis,
-  category: string,
+  category: CategoryId,
   span: { start: number; end: number },
   slack = 0,
 ): boolean {
@@ -60,6 +60,11 @@ export function moneyWithin(analysis: Analysis, span: { start: number; end: numb
   return low < money.length && money.data[low]! < span.end;
 }
 
+/** "our", "we" or "us" (a dictionary term in lower case). */
+export function isFirstPersonPlural(word: string): boolean {
+  return word === 'our' || word === 'we' || word === 'us';
+}
+
 /** A first-person plural word ("our", "we", "us") inside the span. */
 export function firstPersonIn(analysis: Analysis, span: { start: number; end: number }): boolean {
   const list = analysis.hits(Category.ForwardLooking);
@@ -73,13 +78,10 @@ export function firstPersonIn(analysis: Analysis, span: { start: number; end: nu
   for (let index = low, steps = 0; index < list.length && steps < 32; index++, steps++) {
     const hit = list[index]!;
     if (hit.start >= span.end) break;
-    if (/^(?:our|we|us|we're|we'll)$/i.test(hit.entry.text)) return true;
+    const word = hit.entry.lower;
+    if (isFirstPersonPlural(word) || word === "we're" || word === "we'll") return true;
   }
   return false;
-}
-
-export function byStart(a: { start: number }, b: { start: number }): number {
-  return a.start - b.start;
 }
 
 export function strongish(candidate: Candidate): boolean {

@@ -1,4 +1,4 @@
-import { Category } from '../dictionaries/categories';
+import { CATEGORY_NAMES, Category } from '../dictionaries/categories';
 import type { Analysis } from '../engine/analysis';
 import type { Candidate } from '../types';
 import { capped, firstPersonIn, moneyWithin, push, sentenceAround, touches } from './rule-helpers';
@@ -27,7 +27,7 @@ export function applyTradeSecretRules(analysis: Analysis, privileged: boolean): 
         start: hit.start,
         end: hit.end,
         score: core ? 0.7 : 0.9,
-        reasons: [{ kind: 'dictionary', name: hit.entry.source ?? category }],
+        reasons: [{ kind: 'dictionary', name: hit.entry.source ?? CATEGORY_NAMES[category]! }],
       });
     }
   }
@@ -109,7 +109,7 @@ export function applyTradeSecretRules(analysis: Analysis, privileged: boolean): 
         const candidate = business[other]!;
         if (candidate.start >= sentence.end) break;
         const otherHit = candidate;
-        const key = otherHit.entry.text.toLowerCase();
+        const key = otherHit.entry.lower;
         if (seen.has(key)) continue;
         seen.add(key);
         weight += otherHit.entry.weight;

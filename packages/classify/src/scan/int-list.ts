@@ -16,6 +16,21 @@ export class IntList {
     this.data[this.length++] = value;
   }
 
+  /**
+   * Makes room for at least `needed` items after the first `count` (the caller fills `data`
+   * directly, keeping its own count, and sets `length` when done); returns the data array.
+   */
+  reserve(count: number, needed: number): Int32Array {
+    if (count + needed > this.data.length) {
+      let capacity = this.data.length * 2;
+      while (capacity < count + needed) capacity *= 2;
+      const grown = new Int32Array(capacity);
+      grown.set(this.data.subarray(0, count));
+      this.data = grown;
+    }
+    return this.data;
+  }
+
   get(index: number): number {
     return this.data[index]!;
   }
