@@ -73,7 +73,9 @@ export async function callWithRetry<T>(input: {
       // A plugin vetoed this provider (a budget, for instance): fall back, do not retry.
       throw new StopRetrying(toSwitchyardError(error, provider.id));
     }
-    run.emit('attempt', { requestId: run.requestId, provider: provider.id, attempt, stream: run.stream });
+    if (run.listening('attempt')) {
+      run.emit('attempt', { requestId: run.requestId, provider: provider.id, attempt, stream: run.stream });
+    }
     let value: T;
     try {
       value = await call(run.deadline, info);

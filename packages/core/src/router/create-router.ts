@@ -228,7 +228,14 @@ export function createRouter(options: RouterOptions): Router {
     const run = begin(requestInput, contextInput, false);
     try {
       const plan = await route(run);
-      run.emit('route', { requestId: run.requestId, dataClass: run.dataClass, workload: run.workload, plan });
+      if (run.listening('route')) {
+        run.emit('route', {
+          requestId: run.requestId,
+          dataClass: run.dataClass,
+          workload: run.workload,
+          plan,
+        });
+      }
       if (plan.order.length === 0) throw noRoute(run);
       const served = await dispatchChat(engine, run, plan.order, false);
       run.reason = describeChoice(run, served.record.provider);
@@ -255,12 +262,14 @@ export function createRouter(options: RouterOptions): Router {
       let served: ServedStream | undefined;
       try {
         const plan = await route(run);
-        run.emit('route', {
-          requestId: run.requestId,
-          dataClass: run.dataClass,
-          workload: run.workload,
-          plan,
-        });
+        if (run.listening('route')) {
+          run.emit('route', {
+            requestId: run.requestId,
+            dataClass: run.dataClass,
+            workload: run.workload,
+            plan,
+          });
+        }
         if (plan.order.length === 0) throw noRoute(run);
         served = await openServedStream(engine, run, plan.order);
         const { stream } = served;

@@ -72,6 +72,12 @@ export class CandidateList implements RouteDraft {
   }
 }
 
+function removed(candidate: PlannedCandidate, rule: string, reason: string): PlannedCandidate {
+  candidate.rule = rule;
+  candidate.reason = reason;
+  return candidate;
+}
+
 /**
  * Applies the data-class policy, workload rules, provider availability and context windows to every
  * provider, recording for each the rule that kept or removed it.
@@ -121,34 +127,29 @@ export function planRoute(input: {
       rule: '',
       reason: '',
     };
-    const remove = (ruleName: string, reason: string) => {
-      candidate.rule = ruleName;
-      candidate.reason = reason;
-      list.add(candidate);
-    };
     if (dataClass === 'regulated' && kind !== 'local') {
-      remove('regulated-local-only', 'regulated data never leaves local providers');
+      list.add(removed(candidate, 'regulated-local-only', 'regulated data never leaves local providers'));
       continue;
     }
     if (dataClass === 'internal' && kind === 'cloud' && !policy.overflowToCloud) {
-      remove('internal-local-only', 'policy.internal.overflowToCloud is false');
+      list.add(removed(candidate, 'internal-local-only', 'policy.internal.overflowToCloud is false'));
       continue;
     }
     if (classPool && !classPool.has(state.id)) {
-      remove('class-providers', `not in policy.${dataClass}.providers`);
+      list.add(removed(candidate, 'class-providers', `not in policy.${dataClass}.providers`));
       continue;
     }
     if (rule?.allow && !rule.allow.has(state.id)) {
-      remove('workload-allow', `not in policy.workloads.${workload}.allow`);
+      list.add(removed(candidate, 'workload-allow', `not in policy.workloads.${workload}.allow`));
       continue;
     }
     if (rule?.deny.has(state.id)) {
-      remove('workload-deny', `in policy.workloads.${workload}.deny`);
+      list.add(removed(candidate, 'workload-deny', `in policy.workloads.${workload}.deny`));
       continue;
     }
     const unavailable = state.unavailability(now);
     if (unavailable) {
-      remove(unavailable.rule, unavailable.reason);
+      list.add(removed(candidate, unavailable.rule, unavailable.reason));
       continue;
     }
     const window = provider.contextWindow;
@@ -156,7 +157,9 @@ export function planRoute(input: {
       promptTokens ??= estimatePromptTokens(request);
       const needed = promptTokens + (request.maxOutputTokens ?? 0);
       if (needed > window) {
-        remove('context-window', `needs about ${needed} tokens; context window is ${window}`);
+        list.add(
+          removed(candidate, 'context-window', `needs about ${needed} tokens; context window is ${window}`),
+        );
         continue;
       }
     }

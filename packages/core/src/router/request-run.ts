@@ -59,15 +59,26 @@ export class RequestRun implements PluginContext {
     return this.deadline.aborted;
   }
 
+  /** True when someone listens to `event` (lets hot paths skip building a payload nobody reads). */
+  listening(event: keyof RouterEvents): boolean {
+    return this.engine.emitter.listenerCount(event) > 0;
+  }
+
   emit<K extends keyof RouterEvents>(event: K, payload: RouterEvents[K]): void {
     // eventemitter3's typings take the payload as a rest tuple.
     (this.engine.emitter.emit as (name: K, value: RouterEvents[K]) => boolean)(event, payload);
   }
 
-  /** Adds routing details to the served answer. */
+  /** Adds routing details to the served answer (built field by field: one object shape for all). */
   toRouterResponse(response: ChatResponse): RouterResponse {
-    return {
-      ...response,
+    const routed: RouterResponse = {
+      text: response.text,
+      toolCalls: response.toolCalls,
+      finishReason: response.finishReason,
+      usage: response.usage,
+      provider: response.provider,
+      model: response.model,
+      latencyMs: response.latencyMs,
       requestId: this.requestId,
       routing: {
         dataClass: this.dataClass,
@@ -83,6 +94,10 @@ export class RequestRun implements PluginContext {
         confidence: this.escalation?.confidence,
       },
     };
+    if (response.logprobs) routed.logprobs = response.logprobs;
+    if (response.timeToFirstTokenMs !== undefined) routed.timeToFirstTokenMs = response.timeToFirstTokenMs;
+    if (response.responseId !== undefined) routed.responseId = response.responseId;
+    return routed;
   }
 
   /** Provider calls made (skipped candidates excluded), not counting retries. */
@@ -96,14 +111,16 @@ export class RequestRun implements PluginContext {
   succeed(response: RouterResponse): void {
     if (this.finished) return;
     this.finished = true;
-    this.emit('response', {
-      requestId: this.requestId,
-      provider: response.provider,
-      model: response.model,
-      dataClass: this.dataClass,
-      latencyMs: performance.now() - this.startedAt,
-      usage: response.usage,
-    });
+    if (this.listening('response')) {
+      this.emit('response', {
+        requestId: this.requestId,
+        provider: response.provider,
+        model: response.model,
+        dataClass: this.dataClass,
+        latencyMs: performance.now() - this.startedAt,
+        usage: response.usage,
+      });
+    }
     this.writeAudit(response, undefined);
   }
 

@@ -33,15 +33,17 @@ export async function tryCandidates<T>(
   attempt: (state: ProviderState, record: AuditAttempt, release: () => void) => Promise<T>,
 ): Promise<CandidateSuccess<T>> {
   let lastError: SwitchyardError | undefined;
-  const queue = [...order];
-  const deferred = new Set<string>();
+  // Copied only when a full provider is passed over (appended to the end).
+  let queue: string[] | readonly string[] = order;
+  let deferred: Set<string> | undefined;
   for (let index = start; index < queue.length; index++) {
-    const state = engine.states.get(queue[index]!)!;
+    const state: ProviderState = engine.states.get(queue[index]!)!;
     if (run.aborted) throw abortReason(run.deadline);
-    if (!deferred.has(state.id) && shouldOverflow(engine, run, queue, index)) {
+    if (!deferred?.has(state.id) && shouldOverflow(engine, run, queue, index)) {
+      deferred ??= new Set();
       deferred.add(state.id);
       run.overflowedFrom.push(state.id);
-      queue.push(state.id);
+      queue = [...queue, state.id];
       continue;
     }
     const record = newAttemptRecord(state);
