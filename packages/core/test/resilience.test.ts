@@ -354,3 +354,27 @@ describe('abort and timeouts', () => {
     expect(local.calls).toHaveLength(2);
   });
 });
+
+describe('misbehaving probes', () => {
+  it('treats a health probe that hangs, throws or returns garbage as down, without stalling requests', async () => {
+    const cloud = createFakeProvider({ id: 'cloud', kind: 'cloud' });
+    const probes = {
+      hangs: () => new Promise<never>(() => {}),
+      throws: () => {
+        throw new Error('probe exploded');
+      },
+      garbage: () => Promise.resolve('ok' as never),
+    };
+    for (const [name, health] of Object.entries(probes)) {
+      const local = createFakeProvider({ id: `local-${name}`, health: health as never });
+      const router = createRouter({
+        providers: [local, cloud],
+        probes: { healthTtlMs: 0 },
+        timeouts: { probeMs: 20, totalMs: 2_000 },
+      });
+      const response = await router.chat(ask(), { dataClass: 'internal' });
+      expect({ name, provider: response.provider }).toEqual({ name, provider: 'cloud' });
+      expect(router.status()[0]?.health).toBe('down');
+    }
+  });
+});

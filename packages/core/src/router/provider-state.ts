@@ -27,6 +27,40 @@ interface StateSettings {
 
 const noop = () => {};
 
+/**
+ * Runs a probe, and settles within `ms` whatever it does: a probe that throws synchronously, or
+ * ignores its signal and never answers, must not stall routing.
+ */
+function settleWithin<T>(probe: () => Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`probe took longer than ${ms} ms`)), ms);
+    timer.unref?.();
+    let pending: Promise<T>;
+    try {
+      pending = Promise.resolve(probe());
+    } catch (error) {
+      clearTimeout(timer);
+      reject(error);
+      return;
+    }
+    pending.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+function isHealth(value: unknown): value is HealthStatus {
+  const status = (value as HealthStatus | null)?.status;
+  return status === 'ready' || status === 'loading' || status === 'down';
+}
+
 /** Errors that say the provider itself is in trouble (as opposed to the request). */
 function countsAsFailure(error: SwitchyardError): boolean {
   return (
@@ -159,12 +193,16 @@ export class ProviderState {
   probe(now: number, force = false): Promise<void> {
     if (this.probing) return this.probing;
     const tasks: Promise<void>[] = [];
-    const signal = AbortSignal.timeout(this.settings.probeMs);
+    const { probeMs } = this.settings;
+    const signal = AbortSignal.timeout(probeMs);
     const { health, capacity } = this.provider;
     if (health && (force || now - this.health.at >= this.settings.healthTtlMs || this.recovering(now))) {
       tasks.push(
-        health.call(this.provider, { signal }).then(
-          (result) => this.setHealth(result.status, result.detail),
+        settleWithin(() => health.call(this.provider, { signal }), probeMs).then(
+          (result) =>
+            isHealth(result)
+              ? this.setHealth(result.status, result.detail)
+              : this.setHealth('down', 'health() returned something that is not a health status'),
           (error: unknown) => this.setHealth('down', error instanceof Error ? error.message : String(error)),
         ),
       );
@@ -172,9 +210,10 @@ export class ProviderState {
     if (capacity && (force || now - this.capacityReport.at >= this.settings.capacityTtlMs)) {
       const activeAtProbe = this.claimed;
       tasks.push(
-        capacity.call(this.provider, { signal }).then(
+        settleWithin(() => capacity.call(this.provider, { signal }), probeMs).then(
           (value) => {
-            this.capacityReport = { value, at: performance.now(), activeAtProbe };
+            const valid = typeof value === 'object' && value !== null;
+            this.capacityReport = { value: valid ? value : undefined, at: performance.now(), activeAtProbe };
           },
           () => {
             this.capacityReport = { value: undefined, at: performance.now(), activeAtProbe };
