@@ -429,3 +429,32 @@ describe('transformResponse', () => {
     expect(log.named('warning')[0]?.message).toMatch(/broken.transformResponse failed/);
   });
 });
+
+describe('hung plugin hooks', () => {
+  it('end at the request deadline instead of hanging the request', async () => {
+    const local = createFakeProvider({ id: 'local' });
+    for (const plugin of [
+      { name: 'route', route: () => new Promise<void>(() => {}) },
+      { name: 'before', beforeAttempt: () => new Promise<void>(() => {}) },
+    ] satisfies RouterPlugin[]) {
+      const router = createRouter({ providers: [local], plugins: [plugin], timeouts: { totalMs: 30 } });
+      const error = await failure(() => router.chat(ask()));
+      expect({ plugin: plugin.name, code: (error as { code?: string }).code }).toEqual({
+        plugin: plugin.name,
+        code: 'timeout',
+      });
+    }
+  });
+
+  it('a judge that never answers keeps the answer already in hand, with a warning', async () => {
+    const local = createFakeProvider({ id: 'local', reply: 'kept' });
+    const router = createRouter({
+      providers: [local],
+      plugins: [{ name: 'judge', judge: () => new Promise<never>(() => {}) }],
+      timeouts: { totalMs: 30 },
+    });
+    const log = recordEvents(router);
+    expect((await router.chat(ask())).text).toBe('kept');
+    expect(log.named('warning')[0]?.message).toMatch(/judge.judge failed/);
+  });
+});

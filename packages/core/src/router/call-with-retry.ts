@@ -5,7 +5,7 @@ import { toSwitchyardError } from '../errors/to-switchyard-error';
 import type { AuditAttempt } from '../audit/audit-record';
 import type { Engine } from './engine';
 import { isPromise } from './engine';
-import { type Deadline, abortReason, sleep } from './deadline';
+import { type Deadline, abortReason, raceSignal, sleep } from './deadline';
 import type { AttemptInfo, AttemptOutcome } from './plugin';
 import type { ProviderState } from './provider-state';
 import type { RequestRun } from './request-run';
@@ -21,7 +21,7 @@ export async function runBeforeAttempt(engine: Engine, info: AttemptInfo, run: R
   if (engine.hooks.beforeAttempt.length === 0) return;
   for (const plugin of engine.hooks.beforeAttempt) {
     const result = plugin.beforeAttempt?.(info, run);
-    if (isPromise(result)) await result;
+    if (isPromise(result)) await raceSignal(result, run.deadline);
   }
 }
 
@@ -35,7 +35,7 @@ export async function runAfterAttempt(
   for (const plugin of engine.hooks.afterAttempt) {
     try {
       const result = plugin.afterAttempt?.(info, outcome, run);
-      if (isPromise(result)) await result;
+      if (isPromise(result)) await raceSignal(result, run.deadline);
     } catch (error) {
       run.warn('plugin_error', `${plugin.name}.afterAttempt failed: ${String(error)}`);
     }

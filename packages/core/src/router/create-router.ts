@@ -172,7 +172,7 @@ export function createRouter(options: RouterOptions): Router {
     });
     for (const plugin of engine.hooks.route) {
       const result = plugin.route?.(list, run);
-      if (isPromise(result)) await result;
+      if (isPromise(result)) await raceSignal(result, run.deadline);
     }
     // Plugins edit through exclude/prefer only; re-check the invariant anyway.
     for (const candidate of list.order) {

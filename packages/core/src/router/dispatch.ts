@@ -176,7 +176,7 @@ export async function judge(
     let decision: EscalationDecision | undefined;
     try {
       const result = plugin.judge?.(response, run, { partial, provider });
-      decision = isPromise(result) ? await result : result;
+      decision = isPromise(result) ? await raceSignal(result, run.deadline) : result;
     } catch (error) {
       run.warn('plugin_error', `${plugin.name}.judge failed: ${String(error)}`);
       continue;
