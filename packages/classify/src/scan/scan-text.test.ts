@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildKeywordAutomaton } from '../automaton/keyword-automaton';
 import { buildDictionary } from '../engine/build-dictionary';
 import { resolveOptions } from '../options/classifier-options';
-import { createKernel, createScanScratch, scanText } from './scan-text';
+import { createScanScratch, scanText } from './scan-text';
+import { createKernel } from './scan-words-with-kernel';
 
 const automaton = buildKeywordAutomaton([{ text: 'unused' }]);
 

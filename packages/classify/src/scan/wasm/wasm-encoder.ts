@@ -79,6 +79,9 @@ export class Code {
   store(offset = 0): this {
     return this.op(0x36, 2, ...unsigned(offset));
   }
+  store16(offset = 0): this {
+    return this.op(0x3b, 1, ...unsigned(offset));
+  }
   eqz(): this {
     return this.op(0x45);
   }
@@ -96,6 +99,9 @@ export class Code {
   }
   gtS(): this {
     return this.op(0x4a);
+  }
+  gtU(): this {
+    return this.op(0x4b);
   }
   geS(): this {
     return this.op(0x4e);
@@ -117,6 +123,13 @@ export class Code {
   }
   or(): this {
     return this.op(0x72);
+  }
+  shrU(): this {
+    return this.op(0x76);
+  }
+  /** `select`: the first operand when the third is non-zero, else the second. */
+  select(): this {
+    return this.op(0x1b);
   }
 
   shl(): this {
