@@ -6,20 +6,20 @@ import type {
   RawMessageStreamEvent,
 } from '@anthropic-ai/sdk/resources/messages';
 import {
+  abortErrorFor,
   type ChatRequest,
   type ChatResponse,
   collectStream,
   ConfigError,
   type HealthStatus,
+  parseOptions,
   type Provider,
   type ProviderProbeOptions,
   type StreamEvent,
 } from '@switchyard/core';
-import { abortError } from './abort-error';
 import { type AnthropicProviderSettings, anthropicSettingsSchema } from './anthropic-settings';
 import { buildMessageParams, type MessageParamsContext } from './build-message-params';
 import { mapAnthropicError } from './map-anthropic-error';
-import { parseOptions } from '@switchyard/core';
 import { toChatResponse } from './to-chat-response';
 import { toStreamEvents } from './to-stream-events';
 
@@ -87,7 +87,7 @@ export function createAnthropic(settings: AnthropicProviderSettings): AnthropicP
 
     async chat(request: ChatRequest): Promise<ChatResponse> {
       const signal = request.signal;
-      if (signal?.aborted) throw abortError(signal, id);
+      if (signal?.aborted) throw abortErrorFor(signal, id);
       const started = performance.now();
       const params = buildMessageParams(request, false, context) as MessageCreateParamsNonStreaming;
       let message: Message;
@@ -105,7 +105,7 @@ export function createAnthropic(settings: AnthropicProviderSettings): AnthropicP
 
     async *stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
       const signal = request.signal;
-      if (signal?.aborted) throw abortError(signal, id);
+      if (signal?.aborted) throw abortErrorFor(signal, id);
       const params = buildMessageParams(request, true, context) as MessageCreateParamsStreaming;
       let events: AsyncIterable<RawMessageStreamEvent>;
       try {

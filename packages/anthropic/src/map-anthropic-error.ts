@@ -5,41 +5,23 @@ import {
   APIUserAbortError,
 } from '@anthropic-ai/sdk';
 import {
-  AbortedError,
+  type ClientErrorClasses,
+  type ClientErrorMapping,
   ContextLengthExceededError,
+  mapClientError,
+  mapClientStreamFailure,
   mapHttpError,
   ProviderError,
-  ProviderUnavailableError,
-  StreamInterruptedError,
-  SwitchyardError,
-  TimeoutError,
-  toSwitchyardError,
+  type SwitchyardError,
 } from '@switchyard/core';
-import { abortError } from './abort-error';
 
-type SdkErrorKind = 'abort' | 'timeout' | 'connection' | 'api';
-
-/** Which SDK error this is; by class, or by class name for a client from another copy of the SDK. */
-function sdkErrorKind(error: unknown): SdkErrorKind | undefined {
-  if (error instanceof APIUserAbortError) return 'abort';
-  if (error instanceof APIConnectionTimeoutError) return 'timeout';
-  if (error instanceof APIConnectionError) return 'connection';
-  if (error instanceof APIError) return 'api';
-  const name = (error as { name?: unknown } | null)?.name;
-  if (name === 'APIUserAbortError') return 'abort';
-  if (name === 'APIConnectionTimeoutError') return 'timeout';
-  if (name === 'APIConnectionError') return 'connection';
-  if (
-    typeof error === 'object' &&
-    error !== null &&
-    'status' in error &&
-    'error' in error &&
-    'headers' in error
-  ) {
-    return 'api';
-  }
-  return undefined;
-}
+/** The SDK's error classes (an error from another copy of the SDK is recognized by class name). */
+const ANTHROPIC_ERRORS: ClientErrorClasses = {
+  abort: APIUserAbortError,
+  timeout: APIConnectionTimeoutError,
+  connection: APIConnectionError,
+  api: APIError,
+};
 
 /** The HTTP status each error type has when the API answers with it (used for errors inside a stream). */
 const TYPE_STATUS: Record<string, number> = {
@@ -91,6 +73,10 @@ function mapApiError(error: APIError, provider: string): SwitchyardError {
   return mapHttpError({ status, message, provider, headers: error.headers, cause: error });
 }
 
+function mapping(provider: string): ClientErrorMapping<APIError> {
+  return { provider, classes: ANTHROPIC_ERRORS, mapApiError: (error) => mapApiError(error, provider) };
+}
+
 /**
  * Maps anything the Anthropic SDK throws to core's typed errors: 429 → `RateLimitedError` (with
  * `retry-after`), 529 `overloaded_error` and 5xx → retryable `ProviderUnavailableError` (the router
@@ -100,31 +86,7 @@ function mapApiError(error: APIError, provider: string): SwitchyardError {
  * an abort → the signal's reason or `AbortedError`.
  */
 export function mapAnthropicError(error: unknown, provider: string, signal?: AbortSignal): SwitchyardError {
-  if (SwitchyardError.isInstance(error)) return error;
-  if (signal?.aborted) return abortError(signal, provider);
-  switch (sdkErrorKind(error)) {
-    case 'abort':
-      return new AbortedError({ message: `${provider}: request aborted`, provider, cause: error });
-    case 'timeout':
-      return new TimeoutError({
-        message: `${provider}: the SDK timed out waiting for an answer`,
-        provider,
-        cause: error,
-      });
-    case 'connection': {
-      const cause = (error as { cause?: unknown }).cause;
-      const detail = cause instanceof Error ? `: ${cause.message}` : '';
-      return new ProviderUnavailableError({
-        message: `${provider}: connection failed${detail}`,
-        provider,
-        cause: error,
-      });
-    }
-    case 'api':
-      return mapApiError(error as APIError, provider);
-    default:
-      return toSwitchyardError(error, provider);
-  }
+  return mapClientError(error, mapping(provider), signal);
 }
 
 /**
@@ -132,12 +94,5 @@ export function mapAnthropicError(error: unknown, provider: string, signal?: Abo
  * (the connection broke, a malformed event) is a `StreamInterruptedError`.
  */
 export function mapAnthropicStreamFailure(error: unknown, provider: string): SwitchyardError {
-  if (SwitchyardError.isInstance(error)) return error;
-  if (sdkErrorKind(error) === 'api') return mapApiError(error as APIError, provider);
-  const text = error instanceof Error ? error.message : String(error);
-  return new StreamInterruptedError({
-    message: `${provider}: the stream broke before it finished: ${text}`,
-    provider,
-    cause: error,
-  });
+  return mapClientStreamFailure(error, mapping(provider));
 }

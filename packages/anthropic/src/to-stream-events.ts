@@ -1,6 +1,5 @@
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
-import { type StreamEvent, StreamInterruptedError } from '@switchyard/core';
-import { abortError } from './abort-error';
+import { abortErrorFor, type StreamEvent, StreamInterruptedError } from '@switchyard/core';
 import { mapAnthropicStreamFailure } from './map-anthropic-error';
 import { mapStopReason } from './map-stop-reason';
 import { type AnthropicUsageFields, mapUsage } from './map-usage';
@@ -122,12 +121,12 @@ export async function* toStreamEvents(
       }
     }
   } catch (error) {
-    if (context.signal?.aborted) throw abortError(context.signal, id);
+    if (context.signal?.aborted) throw abortErrorFor(context.signal, id);
     yield { type: 'error', error: mapAnthropicStreamFailure(error, id) };
     return;
   }
   // The SDK ends a stream quietly when its signal aborts.
-  if (context.signal?.aborted) throw abortError(context.signal, id);
+  if (context.signal?.aborted) throw abortErrorFor(context.signal, id);
   if (!stopped) {
     yield interrupted(id, 'the stream ended without message_stop');
     return;

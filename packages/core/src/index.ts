@@ -53,6 +53,15 @@ export {
 export { type HttpErrorInput, mapHttpError } from './errors/map-http-error';
 export { type HeaderSource, parseRetryAfter } from './errors/parse-retry-after';
 export { toSwitchyardError } from './errors/to-switchyard-error';
+export {
+  abortErrorFor,
+  type ClientErrorClasses,
+  type ClientErrorKind,
+  type ClientErrorMapping,
+  clientErrorKind,
+  mapClientError,
+  mapClientStreamFailure,
+} from './errors/client-errors';
 
 export { createRouter, type ProviderStatus, type Router } from './router/create-router';
 export type {

@@ -1,5 +1,10 @@
-import { type HealthStatus, ProviderUnavailableError, type ProviderProbeOptions } from '@switchyard/core';
-import { type Transport, abortError, getJson, send } from '@switchyard/openai-compatible';
+import {
+  abortErrorFor,
+  type HealthStatus,
+  type ProviderProbeOptions,
+  ProviderUnavailableError,
+} from '@switchyard/core';
+import { getJson, send, type Transport } from '@switchyard/openai-compatible';
 
 /** How `/place_instance` should place the model (`PlaceInstanceParams`). */
 export interface ExoPlacement {
@@ -98,7 +103,7 @@ export function createExoInstances(transport: Transport, model: string): ExoInst
       }).then((response) => response.arrayBuffer());
       const deadline = performance.now() + (placement.timeoutMs ?? 120_000);
       while (performance.now() < deadline) {
-        if (signal?.aborted) throw abortError(signal, transport.provider);
+        if (signal?.aborted) throw abortErrorFor(signal, transport.provider);
         const present = await instancePresent(signal);
         if (present !== false) return;
         await sleep(100, signal);

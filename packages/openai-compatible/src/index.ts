@@ -13,7 +13,7 @@ export {
   tryParseJson,
 } from './http/server-error-info';
 export { toSwitchyardHttpError } from './http/to-switchyard-http-error';
-export { abortError, getJson, readJson, send, type Transport, transportError } from './http/transport';
+export { getJson, readJson, send, type Transport, transportError } from './http/transport';
 export { createTransport, type TransportSettings } from './http/create-transport';
 export { assertChatRequest } from './convert/assert-chat-request';
 export { type BuildChatBodyOptions, buildChatBody } from './convert/build-chat-body';

@@ -1,41 +1,24 @@
 import {
-  AbortedError,
+  type ClientErrorClasses,
+  type ClientErrorMapping,
   ContextLengthExceededError,
+  mapClientError,
+  mapClientStreamFailure,
   mapHttpError,
   ProviderError,
   ProviderUnavailableError,
   RateLimitedError,
-  StreamInterruptedError,
-  SwitchyardError,
-  TimeoutError,
-  toSwitchyardError,
+  type SwitchyardError,
 } from '@switchyard/core';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { abortError } from './abort-error';
 
-type SdkErrorKind = 'abort' | 'timeout' | 'connection' | 'api';
-
-/** Which SDK error this is; by class, or by class name for a client from another copy of the SDK. */
-function sdkErrorKind(error: unknown): SdkErrorKind | undefined {
-  if (error instanceof APIUserAbortError) return 'abort';
-  if (error instanceof APIConnectionTimeoutError) return 'timeout';
-  if (error instanceof APIConnectionError) return 'connection';
-  if (error instanceof APIError) return 'api';
-  const name = (error as { constructor?: { name?: string } } | null)?.constructor?.name;
-  if (name === 'APIUserAbortError') return 'abort';
-  if (name === 'APIConnectionTimeoutError') return 'timeout';
-  if (name === 'APIConnectionError') return 'connection';
-  if (
-    typeof error === 'object' &&
-    error !== null &&
-    'status' in error &&
-    'error' in error &&
-    'headers' in error
-  ) {
-    return 'api';
-  }
-  return undefined;
-}
+/** The SDK's error classes (an error from another copy of the SDK is recognized by class name). */
+const OPENAI_ERRORS: ClientErrorClasses = {
+  abort: APIUserAbortError,
+  timeout: APIConnectionTimeoutError,
+  connection: APIConnectionError,
+  api: APIError,
+};
 
 interface ErrorObject {
   message?: unknown;
@@ -96,6 +79,10 @@ function mapApiError(error: APIError, provider: string): SwitchyardError {
   return mapHttpError({ status, message, provider, headers: error.headers, cause: error });
 }
 
+function mapping(provider: string): ClientErrorMapping<APIError> {
+  return { provider, classes: OPENAI_ERRORS, mapApiError: (error) => mapApiError(error, provider) };
+}
+
 /**
  * Maps anything the OpenAI SDK throws to core's typed errors: 429 → `RateLimitedError` (with
  * `retry-after-ms` / `retry-after`), 408 → `TimeoutError`, 5xx → `ProviderUnavailableError`,
@@ -105,31 +92,7 @@ function mapApiError(error: APIError, provider: string): SwitchyardError {
  * or `AbortedError`.
  */
 export function mapOpenAIError(error: unknown, provider: string, signal?: AbortSignal): SwitchyardError {
-  if (SwitchyardError.isInstance(error)) return error;
-  if (signal?.aborted) return abortError(signal, provider);
-  switch (sdkErrorKind(error)) {
-    case 'abort':
-      return new AbortedError({ message: `${provider}: request aborted`, provider, cause: error });
-    case 'timeout':
-      return new TimeoutError({
-        message: `${provider}: the SDK timed out waiting for an answer`,
-        provider,
-        cause: error,
-      });
-    case 'connection': {
-      const cause = (error as { cause?: unknown }).cause;
-      const detail = cause instanceof Error ? `: ${cause.message}` : '';
-      return new ProviderUnavailableError({
-        message: `${provider}: connection failed${detail}`,
-        provider,
-        cause: error,
-      });
-    }
-    case 'api':
-      return mapApiError(error as APIError, provider);
-    default:
-      return toSwitchyardError(error, provider);
-  }
+  return mapClientError(error, mapping(provider), signal);
 }
 
 /**
@@ -137,12 +100,5 @@ export function mapOpenAIError(error: unknown, provider: string, signal?: AbortS
  * error; anything else (the connection broke, a malformed chunk) is a `StreamInterruptedError`.
  */
 export function mapOpenAIStreamFailure(error: unknown, provider: string): SwitchyardError {
-  if (SwitchyardError.isInstance(error)) return error;
-  if (sdkErrorKind(error) === 'api') return mapApiError(error as APIError, provider);
-  const text = error instanceof Error ? error.message : String(error);
-  return new StreamInterruptedError({
-    message: `${provider}: the stream broke before it finished: ${text}`,
-    provider,
-    cause: error,
-  });
+  return mapClientStreamFailure(error, mapping(provider));
 }

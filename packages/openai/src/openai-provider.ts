@@ -1,19 +1,19 @@
 import {
+  abortErrorFor,
   type ChatRequest,
   type ChatResponse,
   ConfigError,
   type HealthStatus,
+  parseOptions,
   type Provider,
   type ProviderProbeOptions,
   type StreamEvent,
 } from '@switchyard/core';
 import OpenAI from 'openai';
-import { abortError } from './abort-error';
 import { buildChatParams, type ChatParamsContext } from './build-chat-params';
 import { isReasoningModel } from './is-reasoning-model';
 import { mapOpenAIError } from './map-openai-error';
 import { type OpenAIProviderSettings, openAISettingsSchema } from './openai-settings';
-import { parseOptions } from '@switchyard/core';
 import { toChatResponse } from './to-chat-response';
 import { toStreamEvents } from './to-stream-events';
 import type {
@@ -88,7 +88,7 @@ export function createOpenAI(settings: OpenAIProviderSettings): OpenAIProvider {
 
     async chat(request: ChatRequest): Promise<ChatResponse> {
       const signal = request.signal;
-      if (signal?.aborted) throw abortError(signal, id);
+      if (signal?.aborted) throw abortErrorFor(signal, id);
       const started = performance.now();
       const params = buildChatParams(request, false, context) as ChatCompletionCreateParamsNonStreaming;
       let completion: ChatCompletion;
@@ -106,7 +106,7 @@ export function createOpenAI(settings: OpenAIProviderSettings): OpenAIProvider {
 
     async *stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
       const signal = request.signal;
-      if (signal?.aborted) throw abortError(signal, id);
+      if (signal?.aborted) throw abortErrorFor(signal, id);
       const params = buildChatParams(request, true, context) as ChatCompletionCreateParamsStreaming;
       let chunks: AsyncIterable<ChatCompletionChunk>;
       try {

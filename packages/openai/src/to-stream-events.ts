@@ -1,6 +1,10 @@
-import { type StreamEvent, StreamInterruptedError, type ToolCallDeltaEvent } from '@switchyard/core';
+import {
+  abortErrorFor,
+  type StreamEvent,
+  StreamInterruptedError,
+  type ToolCallDeltaEvent,
+} from '@switchyard/core';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { abortError } from './abort-error';
 import { mapFinishReason } from './map-finish-reason';
 import { mapLogprobs } from './map-logprobs';
 import { mapOpenAIStreamFailure } from './map-openai-error';
@@ -74,12 +78,12 @@ export async function* toStreamEvents(
       if (chunk.usage) yield { type: 'usage', usage: mapUsage(chunk.usage) };
     }
   } catch (error) {
-    if (context.signal?.aborted) throw abortError(context.signal, context.id);
+    if (context.signal?.aborted) throw abortErrorFor(context.signal, context.id);
     yield { type: 'error', error: mapOpenAIStreamFailure(error, context.id) };
     return;
   }
   // The SDK ends a stream quietly when its signal aborts.
-  if (context.signal?.aborted) throw abortError(context.signal, context.id);
+  if (context.signal?.aborted) throw abortErrorFor(context.signal, context.id);
   if (finishReason === undefined) {
     yield {
       type: 'error',

@@ -1,4 +1,4 @@
-import { AbortedError, ProviderError, SwitchyardError, toSwitchyardError } from '@switchyard/core';
+import { abortErrorFor, ProviderError, type SwitchyardError, toSwitchyardError } from '@switchyard/core';
 import type { ServerErrorInfo } from './server-error-info';
 import { toSwitchyardHttpError } from './to-switchyard-http-error';
 
@@ -15,20 +15,13 @@ export interface Transport {
   readonly parseError: (status: number, text: string) => ServerErrorInfo;
 }
 
-/** The typed error for an aborted signal: the router's own reason when it gave one, else `AbortedError`. */
-export function abortError(signal: AbortSignal | undefined, provider: string): SwitchyardError {
-  const reason: unknown = signal?.reason;
-  if (SwitchyardError.isInstance(reason)) return reason;
-  return new AbortedError({ message: `${provider}: request aborted`, provider, cause: reason });
-}
-
 /** Maps anything a fetch or a body read threw, honouring an aborted signal first. */
 export function transportError(
   error: unknown,
   signal: AbortSignal | undefined,
   provider: string,
 ): SwitchyardError {
-  if (signal?.aborted) return abortError(signal, provider);
+  if (signal?.aborted) return abortErrorFor(signal, provider);
   return toSwitchyardError(error, provider);
 }
 
@@ -42,7 +35,7 @@ export async function send(
   init: { method: 'GET' | 'POST'; body?: string; signal?: AbortSignal },
 ): Promise<Response> {
   const { signal } = init;
-  if (signal?.aborted) throw abortError(signal, transport.provider);
+  if (signal?.aborted) throw abortErrorFor(signal, transport.provider);
   let response: Response;
   try {
     response = await transport.fetch(transport.baseURL + path, {
@@ -60,7 +53,7 @@ export async function send(
     text = await response.text();
   } catch {
     // The status alone still says what happened.
-    if (signal?.aborted) throw abortError(signal, transport.provider);
+    if (signal?.aborted) throw abortErrorFor(signal, transport.provider);
   }
   throw toSwitchyardHttpError(
     transport.provider,

@@ -1,4 +1,5 @@
 import {
+  abortErrorFor,
   type ChatRequest,
   type ChatResponse,
   ProviderError,
@@ -9,7 +10,7 @@ import {
 import { assertChatRequest } from '../convert/assert-chat-request';
 import { buildChatBody } from '../convert/build-chat-body';
 import { parseChatResponse } from '../convert/parse-chat-response';
-import { abortError, readJson, send, type Transport } from '../http/transport';
+import { readJson, send, type Transport } from '../http/transport';
 import { createSseReader } from '../sse/read-sse';
 import { createChatStreamState } from '../stream/chat-stream-state';
 import { responseToEvents } from '../stream/response-to-events';
@@ -113,7 +114,7 @@ export function createChatClient(settings: ChatClientSettings): ChatClient {
         try {
           item = await reader.next();
         } catch (error) {
-          if (signal?.aborted) throw abortError(signal, id);
+          if (signal?.aborted) throw abortErrorFor(signal, id);
           // The connection broke part of the way through: the answer is incomplete.
           const cause = toSwitchyardError(error, id);
           yield {
@@ -131,11 +132,11 @@ export function createChatClient(settings: ChatClientSettings): ChatClient {
         const events = state.handle(item);
         for (let index = 0; index < events.length; index++) {
           yield events[index]!;
-          if (signal?.aborted) throw abortError(signal, id);
+          if (signal?.aborted) throw abortErrorFor(signal, id);
         }
         if (state.done) return;
       }
-      if (signal?.aborted) throw abortError(signal, id);
+      if (signal?.aborted) throw abortErrorFor(signal, id);
       for (const event of state.end()) yield event;
     } finally {
       await reader.cancel();
