@@ -7,12 +7,9 @@
  * Run: pnpm bench (node --conditions=@switchyard/source --import tsx bench/openai-overhead.ts)
  */
 import { fork } from 'node:child_process';
+import { measureOverhead } from '@switchyard/testing';
 import OpenAI from 'openai';
 import { createOpenAI } from '../src/index';
-
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 3000);
-const WARMUP = 300;
-const TARGET = 0.05;
 
 const child = fork(new URL('./simulator-child.ts', import.meta.url), {
   execArgv: ['--conditions=@switchyard/source', '--import', 'tsx'],
@@ -65,43 +62,13 @@ async function adapterFirstToken(): Promise<number> {
   return first;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-async function compare(name: string, direct: () => Promise<number>, adapter: () => Promise<number>) {
-  for (let index = 0; index < WARMUP; index++) {
-    await direct();
-    await adapter();
-  }
-  const directTimes: number[] = [];
-  const adapterTimes: number[] = [];
-  for (let index = 0; index < ITERATIONS; index++) {
-    // Alternate which goes first, so neither always follows the other.
-    if (index % 2 === 0) {
-      directTimes.push(await direct());
-      adapterTimes.push(await adapter());
-    } else {
-      adapterTimes.push(await adapter());
-      directTimes.push(await direct());
-    }
-  }
-  const sdk = median(directTimes);
-  const ours = median(adapterTimes);
-  const added = ours / sdk - 1;
-  const verdict = added <= TARGET ? 'PASS' : 'MISS';
-  console.log(
-    `${name.padEnd(26)} SDK p50 ${sdk.toFixed(3)} ms | adapter p50 ${ours.toFixed(3)} ms | added ${(added * 100).toFixed(2)}% (target <= ${TARGET * 100}%) ${verdict}`,
-  );
-  return added <= TARGET;
-}
-
-console.log(
-  `@switchyard/openai overhead vs the openai SDK, ${ITERATIONS} alternating calls each, loopback simulator`,
+const results = await measureOverhead(
+  '@switchyard/openai vs the openai SDK',
+  [
+    { name: 'non-streaming latency', baseline: sdkChat, adapter: adapterChat },
+    { name: 'streaming first token', baseline: sdkFirstToken, adapter: adapterFirstToken },
+  ],
+  { baselineLabel: 'SDK' },
 );
-const chat = await compare('non-streaming latency', sdkChat, adapterChat);
-const stream = await compare('streaming first token', sdkFirstToken, adapterFirstToken);
-console.log(chat && stream ? 'within target' : 'target missed');
 child.disconnect();
+process.exitCode = results.every((result) => result.pass) ? 0 : 1;

@@ -51,3 +51,10 @@ export {
 export type { LocalSimulatorOptions } from './simulators/openai-compatible-local-server';
 export { type MlxSimulator, type MlxSimulatorOptions, startMlxSimulator } from './simulators/mlx-simulator';
 export { type ExoSimulator, type ExoSimulatorOptions, startExoSimulator } from './simulators/exo-simulator';
+export {
+  median,
+  measureOverhead,
+  type OverheadCase,
+  type OverheadOptions,
+  type OverheadResult,
+} from './bench/measure-overhead';
