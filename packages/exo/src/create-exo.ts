@@ -84,11 +84,11 @@ export function createExo(input: ExoOptions): ExoProvider {
     }
   };
 
-  async function* stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
-    if (!placement) {
-      yield* client.stream(request);
-      return;
-    }
+  /** With auto-placement: a stream that fails for want of an instance places one and starts again. */
+  async function* streamPlacing(
+    request: ChatRequest,
+    placement: ExoPlacement,
+  ): AsyncGenerator<StreamEvent, void, undefined> {
     const first = client.stream(request)[Symbol.asyncIterator]();
     let head: IteratorResult<StreamEvent>;
     try {
@@ -114,7 +114,8 @@ export function createExo(input: ExoOptions): ExoProvider {
     },
     capabilities,
     chat,
-    stream,
+    // Without auto-placement the client's stream is handed out as it is (no extra generator per event).
+    stream: placement ? (request: ChatRequest) => streamPlacing(request, placement) : client.stream,
     health: instances.health,
     ensureInstance: instances.ensure,
   };
