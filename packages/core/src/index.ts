@@ -83,6 +83,7 @@ export type {
   PluginContext,
   RouteDraft,
   RouterPlugin,
+  StreamTransform,
 } from './router/plugin';
 export type {
   RouteEvent,

@@ -6,6 +6,7 @@ import {
   createMemoryAuditSink,
   createRouter,
   type RouterPlugin,
+  type RouterStreamEvent,
 } from '../src/index';
 import { ask, drain, failure, fast, recordEvents } from './helpers';
 
@@ -427,6 +428,127 @@ describe('transformResponse', () => {
     const log = recordEvents(router);
     expect((await router.chat(ask())).text).toBe('as given');
     expect(log.named('warning')[0]?.message).toMatch(/broken.transformResponse failed/);
+  });
+});
+
+describe('transformStream', () => {
+  /** Swaps `<PERSON_1>` for a name in streamed text, holding back a tail that may be a cut token. */
+  function restoreDeltas(name: string, calls: string[] = []): RouterPlugin {
+    return {
+      name: 'restore-deltas',
+      transformStream(attempt) {
+        calls.push(attempt.provider.id);
+        const held = new Map<string, string>();
+        const swap = (text: string) => text.replaceAll('<PERSON_1>', name);
+        return {
+          push(channel, delta) {
+            const text = (held.get(channel) ?? '') + delta;
+            const open = text.lastIndexOf('<');
+            const cut = open !== -1 && !text.includes('>', open) ? open : text.length;
+            held.set(channel, text.slice(cut));
+            return swap(text.slice(0, cut));
+          },
+          flush(channel) {
+            const rest = held.get(channel) ?? '';
+            held.delete(channel);
+            return swap(rest);
+          },
+        };
+      },
+    };
+  }
+
+  const textOf = (events: readonly RouterStreamEvent[]) =>
+    events.map((event) => (event.type === 'text-delta' ? event.text : '')).join('');
+
+  it('rewrites the deltas the caller receives, tokens cut across deltas included', async () => {
+    const cloud = createFakeProvider({
+      id: 'cloud',
+      kind: 'cloud',
+      reply: 'Dear <PERSON_1>, see you <PERSON_1> <PERS',
+    });
+    const calls: string[] = [];
+    const router = createRouter({
+      providers: [createFakeProvider({ id: 'local' }), cloud],
+      plugins: [restoreDeltas('Jane Roe', calls)],
+    });
+    const events = await drain(router.stream(ask(), { dataClass: 'public' }));
+    const deltas = events.filter((event) => event.type === 'text-delta');
+    expect(deltas.length).toBeGreaterThan(3);
+    for (const delta of deltas) expect(delta.type === 'text-delta' && delta.text).not.toContain('PERSON');
+    // The unfinished tail is handed out at the end, before `finish`.
+    expect(textOf(events)).toBe('Dear Jane Roe, see you Jane Roe <PERS');
+    expect(events.at(-1)?.type).toBe('finish');
+    expect(events.at(-2)).toEqual({ type: 'text-delta', text: '<PERS' });
+    expect(calls).toEqual(['cloud']);
+  });
+
+  it('rewrites tool-call arguments per call, and keeps each first piece that names the call', async () => {
+    const cloud = createFakeProvider({
+      id: 'cloud',
+      kind: 'cloud',
+      reply: () => ({
+        toolCalls: [
+          { id: 'a', name: 'send', arguments: '{"to":"<PERSON_1>"}' },
+          { id: 'b', name: 'log', arguments: '{"note":"<PERSON_1' },
+        ],
+      }),
+    });
+    const router = createRouter({
+      providers: [createFakeProvider({ id: 'local' }), cloud],
+      plugins: [restoreDeltas('Jane')],
+    });
+    const events = await drain(router.stream(ask(), { dataClass: 'public' }));
+    const pieces = events.filter((event) => event.type === 'tool-call-delta');
+    expect(pieces).toEqual([
+      { type: 'tool-call-delta', index: 0, id: 'a', name: 'send', argumentsDelta: '{"to":"Jane"}' },
+      { type: 'tool-call-delta', index: 1, id: 'b', name: 'log', argumentsDelta: '{"note":"' },
+      { type: 'tool-call-delta', index: 1, argumentsDelta: '<PERSON_1' },
+    ]);
+  });
+
+  it('leaves streams alone when the hook returns undefined, and chat() never calls it', async () => {
+    const local = createFakeProvider({ id: 'local', reply: 'Keep <PERSON_1> as is' });
+    const asked: string[] = [];
+    const plugin: RouterPlugin = {
+      name: 'cloud-only',
+      transformStream(attempt) {
+        asked.push(attempt.kind);
+        return attempt.kind === 'cloud' ? { push: () => 'rewritten', flush: () => '' } : undefined;
+      },
+    };
+    const router = createRouter({ providers: [local], plugins: [plugin] });
+    expect(textOf(await drain(router.stream(ask())))).toBe('Keep <PERSON_1> as is');
+    expect((await router.chat(ask())).text).toBe('Keep <PERSON_1> as is');
+    expect(asked).toEqual(['local']);
+  });
+
+  it('drops a transform that throws, with a warning, and passes the text on as given', async () => {
+    const local = createFakeProvider({ id: 'local', reply: 'as given by the model' });
+    let pushes = 0;
+    const router = createRouter({
+      providers: [local],
+      plugins: [
+        {
+          name: 'broken',
+          transformStream: () => ({
+            push: (_channel, delta) => {
+              pushes++;
+              if (pushes === 2) throw new Error('vault lost');
+              return delta.toUpperCase();
+            },
+            flush: () => '',
+          }),
+        },
+      ],
+    });
+    const log = recordEvents(router);
+    const events = await drain(router.stream(ask()));
+    expect(textOf(events)).toBe('AS given by the model');
+    expect(pushes).toBe(2);
+    expect(log.named('warning')[0]?.message).toMatch(/broken.transformStream failed: Error: vault lost/);
+    const finish = events.at(-1);
+    expect(finish?.type === 'finish' && finish.response.text).toBe('as given by the model');
   });
 });
 

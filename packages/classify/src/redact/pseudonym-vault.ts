@@ -6,10 +6,27 @@ export interface PseudonymVault {
   tokenFor(type: string, value: string): string;
   /** Replaces every known token in `text` with its original value. */
   reidentify(text: string): string;
+  /**
+   * Re-identifies text that arrives in pieces (a streamed answer): each `push` returns what can be
+   * passed on now, holding back a tail that may be the start of a token cut by a chunk boundary;
+   * `flush` returns the rest. The pieces add up to `reidentify` of the whole text.
+   */
+  reidentifyStream(): { push(piece: string): string; flush(): string };
   /** Number of stored values. */
   readonly size: number;
   /** Forgets every value. */
   clear(): void;
+}
+
+/** The longest token: `<`, a 64-character type, `_`, 16 hex digits, `>`. */
+const MAX_TOKEN = 83;
+const TOKEN_PREFIX = /^<[A-Za-z0-9_]*$/;
+
+/** Where the unfinished token at the end of `text` starts, if it could be one; else `text.length`. */
+function tokenStart(text: string): number {
+  const open = text.lastIndexOf('<');
+  if (open === -1 || text.length - open >= MAX_TOKEN) return text.length;
+  return TOKEN_PREFIX.test(text.slice(open)) ? open : text.length;
 }
 
 /**
@@ -21,6 +38,7 @@ export function createPseudonymVault(options: { key?: string | Uint8Array } = {}
   const key = options.key ?? randomBytes(32);
   const values = new Map<string, string>();
   const pattern = /<[A-Z0-9_]{1,64}_[0-9a-f]{8,16}>/g;
+  const reidentify = (text: string) => text.replace(pattern, (token) => values.get(token) ?? token);
   return {
     tokenFor(type, value) {
       const digest = createHmac('sha256', key).update(type).update('\u0000').update(value).digest('hex');
@@ -35,8 +53,22 @@ export function createPseudonymVault(options: { key?: string | Uint8Array } = {}
       values.set(token, value);
       return token;
     },
-    reidentify(text) {
-      return text.replace(pattern, (token) => values.get(token) ?? token);
+    reidentify,
+    reidentifyStream() {
+      let held = '';
+      return {
+        push(piece) {
+          const text = held + piece;
+          const cut = tokenStart(text);
+          held = text.slice(cut);
+          return reidentify(text.slice(0, cut));
+        },
+        flush() {
+          const rest = held;
+          held = '';
+          return reidentify(rest);
+        },
+      };
     },
     get size() {
       return values.size;

@@ -32,6 +32,33 @@ describe('redact()', () => {
     expect(vault.size).toBe(2);
   });
 
+  it('re-identifies a streamed answer whatever the chunk boundaries, holding back only what may be a token', () => {
+    const vault = createPseudonymVault({ key: 'test-key' });
+    const redacted = classifier.redact(text, { mode: 'pseudonym', vault }).text;
+    const phone = /<PHONE_NUMBER_[0-9a-f]{8}>/.exec(redacted)![0];
+    const email = /<EMAIL_ADDRESS_[0-9a-f]{8}>/.exec(redacted)![0];
+    const answer = `Call ${phone}<${phone}> or write to ${email}; a < b and <UNKNOWN_0123abcd> stay. <EMAIL_ADDR`;
+    const expected = vault.reidentify(answer);
+    expect(expected).toContain('(206) 555-0156<(206) 555-0156>');
+    // Every way of cutting the answer in three.
+    for (let first = 0; first <= answer.length; first += 3) {
+      for (let second = first; second <= answer.length; second += 5) {
+        const stream = vault.reidentifyStream();
+        const pieces = [answer.slice(0, first), answer.slice(first, second), answer.slice(second)].map(
+          (piece) => stream.push(piece),
+        );
+        for (const piece of pieces) expect(piece).not.toMatch(/<(PHONE_NUMBER|EMAIL_ADDRESS)_[0-9a-f]{8}>/);
+        expect(pieces.join('') + stream.flush()).toBe(expected);
+      }
+    }
+    // Text that cannot be part of a token is never held back.
+    const stream = vault.reidentifyStream();
+    expect(stream.push('a < b, ')).toBe('a < b, ');
+    expect(stream.push('<PHONE')).toBe('');
+    expect(stream.push(' number')).toBe('<PHONE number');
+    expect(stream.flush()).toBe('');
+  });
+
   it('uses different tokens under different keys', () => {
     const a = classifier.redact('a.b@example.com', {
       mode: 'pseudonym',

@@ -59,8 +59,8 @@ function redactMessage(message: Message, redact: (text: string) => string): Mess
  * get the text unchanged. If a text cannot be redacted completely, the cloud call fails (and the
  * router falls back) rather than send it.
  *
- * Streams: the assembled answer in the `finish` event is re-identified; deltas already sent carry the
- * pseudonyms.
+ * Streams: the deltas are re-identified as they arrive (a token cut between two deltas is held back
+ * until it is whole), and so is the assembled answer in the `finish` event.
  *
  * @example
  * const classifier = createClassifier();
@@ -94,6 +94,24 @@ export function createRedactForCloudPlugin(
       }
       const redactText = (text: string) => redact(text, { mode, ...(vault ? { vault } : {}) }).text;
       return { ...request, messages: request.messages.map((message) => redactMessage(message, redactText)) };
+    },
+    transformStream(attempt, context) {
+      if (attempt.kind !== 'cloud') return undefined;
+      const vault = context.state.get(vaultKey) as PseudonymVault | undefined;
+      if (!vault || vault.size === 0) return undefined;
+      const channels = new Map<string, ReturnType<PseudonymVault['reidentifyStream']>>();
+      const channel = (name: string) => {
+        let stream = channels.get(name);
+        if (!stream) {
+          stream = vault.reidentifyStream();
+          channels.set(name, stream);
+        }
+        return stream;
+      };
+      return {
+        push: (name, delta) => channel(name).push(delta),
+        flush: (name) => channel(name).flush(),
+      };
     },
     transformResponse(response: ChatResponse, attempt, context) {
       if (attempt.kind !== 'cloud') return undefined;

@@ -18,6 +18,7 @@ import { planRoute } from './plan-route';
 import { ProviderState } from './provider-state';
 import { RequestRun } from './request-run';
 import { transformResponse } from './transform-response';
+import { StreamRewriter } from './transform-stream';
 import { resolveDataClass } from './resolve-data-class';
 import type { RoutePlan } from './route-plan';
 import type { RouterOptions } from './router-options';
@@ -286,7 +287,12 @@ export function createRouter(options: RouterOptions): Router {
           model: stream.state.provider.model,
           dataClass: run.dataClass,
         };
-        for (const event of served.held) yield event as RouterStreamEvent;
+        const rewriter =
+          engine.hooks.transformStream.length > 0 ? StreamRewriter.for(engine, run, stream.info) : undefined;
+        for (const event of served.held) {
+          const out = rewriter ? rewriter.rewrite(event) : event;
+          if (out) yield out as RouterStreamEvent;
+        }
         served.held = [];
         for (;;) {
           let event: StreamEvent | undefined;
@@ -299,8 +305,14 @@ export function createRouter(options: RouterOptions): Router {
           }
           if (event === undefined || event.type === 'finish') break;
           // `error` events are thrown by `next()`; everything else passes through.
-          yield event as RouterStreamEvent;
+          if (!rewriter) {
+            yield event as RouterStreamEvent;
+            continue;
+          }
+          const out = rewriter.rewrite(event);
+          if (out) yield out as RouterStreamEvent;
         }
+        if (rewriter) for (const event of rewriter.flush()) yield event as RouterStreamEvent;
         const raw = stream.response();
         const answer =
           engine.hooks.transformResponse.length > 0 ? transformResponse(engine, run, stream.info, raw) : raw;

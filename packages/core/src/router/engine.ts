@@ -24,6 +24,7 @@ export function groupPlugins(plugins: readonly RouterPlugin[]): PluginsByHook {
     route: [],
     prepareRequest: [],
     transformResponse: [],
+    transformStream: [],
     beforeAttempt: [],
     afterAttempt: [],
     judge: [],

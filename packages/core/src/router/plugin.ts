@@ -28,6 +28,18 @@ export interface PluginContext {
   emit<K extends keyof RouterEvents>(event: K, payload: RouterEvents[K]): void;
 }
 
+/**
+ * Rewrites streamed text. Text flows in channels: `'text'` for the answer, `'tool:<index>'` for a tool
+ * call's arguments. A transform may hold a tail back (a pseudonym cut in two by a chunk boundary) and
+ * hands it out on `flush`, so the pieces it returns add up to the whole rewritten text.
+ */
+export interface StreamTransform {
+  /** Takes the next piece of a channel; returns what to pass on now. */
+  push(channel: string, delta: string): string;
+  /** At the end of the stream: what the channel still holds. */
+  flush(channel: string): string;
+}
+
 /** The candidate list a `route` hook may edit: remove providers, or move some to the front. */
 export interface RouteDraft {
   readonly candidates: readonly Readonly<PlannedCandidate>[];
@@ -92,13 +104,20 @@ export interface RouterPlugin {
   /**
    * Rewrites a provider's answer before anything else sees it (re-identify pseudonyms a
    * `prepareRequest` hook put in, for instance). Return a new response, or undefined to keep it.
-   * Streams: applies to the assembled answer in the `finish` event, not to the deltas already sent.
+   * Streams: applies to the assembled answer in the `finish` event; `transformStream` rewrites the
+   * deltas the same way.
    */
   transformResponse?(
     response: ChatResponse,
     attempt: AttemptInfo,
     context: PluginContext,
   ): ChatResponse | undefined;
+  /**
+   * For streams: rewrites the text the caller receives, delta by delta — the streamed counterpart of
+   * `transformResponse`. Called once per provider stream handed to the caller; return undefined to
+   * leave that stream alone.
+   */
+  transformStream?(attempt: AttemptInfo, context: PluginContext): StreamTransform | undefined;
   /** Runs before each provider call. Throwing a `SwitchyardError` skips this provider (fallback). */
   beforeAttempt?(attempt: AttemptInfo, context: PluginContext): void | Promise<void>;
   /** Runs after each provider call, answered or failed. */
