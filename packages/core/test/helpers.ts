@@ -1,3 +1,4 @@
+import { onTestFinished, vi } from 'vitest';
 import type { ChatRequest, RouterEvents } from '../src/index';
 import type { Router } from '../src/router/create-router';
 
@@ -51,3 +52,20 @@ export const fast = {
   retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 },
   probes: { healthTtlMs: 0, capacityTtlMs: 0 },
 } as const;
+
+/**
+ * Stops `performance.now()` — the clock of the router's cooldowns and probe TTLs — and moves it only
+ * by hand, so that a slow machine cannot end a cooldown early. Restored when the test ends.
+ */
+export function frozenClock(): { advance(ms: number): void } {
+  let now = performance.now();
+  const spy = vi.spyOn(performance, 'now').mockImplementation(() => now);
+  onTestFinished(() => {
+    spy.mockRestore();
+  });
+  return {
+    advance(ms) {
+      now += ms;
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { createFakeProvider } from '@switchyard/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AbortedError,
   AuthenticationError,
@@ -9,7 +9,7 @@ import {
   type SwitchyardError,
   TimeoutError,
 } from '../src/index';
-import { ask, failure, fast, recordEvents } from './helpers';
+import { ask, failure, fast, frozenClock, recordEvents } from './helpers';
 
 describe('retries', () => {
   it('retries a retryable failure on the same provider, then succeeds', async () => {
@@ -155,6 +155,8 @@ describe('cooldown and recovery', () => {
       probes: { healthTtlMs: 60_000, capacityTtlMs: 60_000 },
     });
     const log = recordEvents(router);
+    // The router's clock, moved by hand: a slow machine cannot end the cooldown early.
+    const clock = frozenClock();
     await router.chat(ask(), { dataClass: 'internal' });
     await router.chat(ask(), { dataClass: 'internal' });
     expect(local.calls).toHaveLength(2);
@@ -168,14 +170,14 @@ describe('cooldown and recovery', () => {
 
     // Cooldown over, but the probe says down: stays out.
     health = 'down';
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    clock.advance(50);
     await router.chat(ask(), { dataClass: 'internal' });
     expect(local.calls).toHaveLength(2);
 
     // Healthy again: the probe closes the breaker and traffic returns.
     health = 'ready';
     local.setScript([], 'ok');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    clock.advance(50);
     const response = await router.chat(ask(), { dataClass: 'internal' });
     expect(response.provider).toBe('local');
     expect(log.named('health').at(-1)).toMatchObject({ provider: 'local', status: 'ready' });
@@ -189,9 +191,10 @@ describe('cooldown and recovery', () => {
       retry: { retries: 0 },
       circuitBreaker: { failureThreshold: 1, cooldownMs: 20 },
     });
+    const clock = frozenClock();
     expect((await router.chat(ask(), { dataClass: 'internal' })).provider).toBe('cloud');
     expect((await router.chat(ask(), { dataClass: 'internal' })).provider).toBe('cloud');
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    clock.advance(30);
     expect((await router.chat(ask(), { dataClass: 'internal' })).provider).toBe('local');
     expect(router.status().find((status) => status.provider === 'local')?.unavailable).toBeUndefined();
   });
@@ -266,7 +269,7 @@ describe('concurrency limits and queue bounds', () => {
       (result): result is PromiseRejectedResult => result.status === 'rejected',
     );
     expect(ProviderUnavailableError.isInstance(rejected?.reason)).toBe(true);
-    expect((rejected?.reason as Error).message).toMatch(/queue is full/);
+    expect((rejected?.reason as Error | undefined)?.message).toMatch(/queue is full/);
     expect(log.named('fallback').map((event) => event.from)).toEqual(['local-a', 'local-b']);
     expect(cloud.calls).toHaveLength(0);
   });
@@ -338,7 +341,7 @@ describe('abort and timeouts', () => {
   });
 
   it("frees a queued call's place when it is aborted while waiting", async () => {
-    const local = createFakeProvider({ id: 'local', latencyMs: 30 });
+    const local = createFakeProvider({ id: 'local', latencyMs: 300 });
     const router = createRouter({
       providers: [local],
       providerSettings: { local: { concurrency: 1, maxQueue: 5 } },
@@ -346,7 +349,7 @@ describe('abort and timeouts', () => {
     const first = router.chat(ask(), { dataClass: 'regulated' });
     const controller = new AbortController();
     const queued = router.chat({ ...ask(), signal: controller.signal }, { dataClass: 'regulated' });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await vi.waitFor(() => expect(router.status()[0]?.queued).toBe(1), { interval: 1 });
     controller.abort();
     expect(AbortedError.isInstance(await failure(() => queued))).toBe(true);
     await first;

@@ -1,5 +1,5 @@
 import { createFakeProvider } from '@switchyard/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AbortedError,
   createMemoryAuditSink,
@@ -172,8 +172,13 @@ describe('abandoned streams', () => {
     const iterator = router.stream(ask(), { dataClass: 'regulated' })[Symbol.asyncIterator]();
     await iterator.next(); // route
     await iterator.next(); // first delta; then the caller walks away
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(router.status()[0]?.inFlight).toBe(0);
-    expect(local.inFlight).toBe(0);
+    // Freed by the deadline's timer, however late a loaded machine fires it.
+    await vi.waitFor(
+      () => {
+        expect(router.status()[0]?.inFlight).toBe(0);
+        expect(local.inFlight).toBe(0);
+      },
+      { timeout: 5_000, interval: 5 },
+    );
   });
 });
