@@ -20,7 +20,8 @@ export interface PseudonymVault {
 
 /** The longest token: `<`, a 64-character type, `_`, 16 hex digits, `>`. */
 const MAX_TOKEN = 83;
-const TOKEN_PREFIX = /^<[A-Za-z0-9_]*$/;
+/** An unfinished token: `<` and up to 81 more characters of one. */
+const TOKEN_PREFIX = /^<[A-Za-z0-9_]{0,81}$/;
 
 /** Where the unfinished token at the end of `text` starts, if it could be one; else `text.length`. */
 function tokenStart(text: string): number {
