@@ -121,6 +121,8 @@ describe('audit records', () => {
     const router = createRouter({ providers: [local], audit: sink });
     for (let index = 0; index < 3; index++) await router.chat(ask(), { requestId: `r${index}` });
     expect(sink.records.map((record) => record.id)).toEqual(['r1', 'r2']);
+    for (let index = 3; index < 8; index++) await router.chat(ask(), { requestId: `r${index}` });
+    expect(sink.records.map((record) => record.id)).toEqual(['r6', 'r7']);
     expect(() => createMemoryAuditSink({ limit: 0 })).toThrow(/limit/);
   });
 });

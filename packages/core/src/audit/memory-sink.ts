@@ -7,7 +7,10 @@ export interface MemoryAuditSink extends AuditSink {
 }
 
 /**
- * Keeps audit records in an array, oldest first. `limit` bounds memory by dropping the oldest.
+ * Keeps audit records in an array, oldest first. `limit` bounds memory by dropping the oldest: the
+ * array may grow to twice the limit between reads (dropping in batches keeps a write O(1); dropping
+ * one record per write would move the whole array each time), and `records` never shows more than
+ * `limit`.
  *
  * @example
  * const audit = createMemoryAuditSink();
@@ -19,11 +22,17 @@ export function createMemoryAuditSink(options: { limit?: number } = {}): MemoryA
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   if (!(limit > 0)) throw new TypeError('createMemoryAuditSink: `limit` must be a positive number.');
   const records: AuditRecord[] = [];
+  const trim = () => {
+    if (records.length > limit) records.splice(0, records.length - limit);
+  };
   return {
-    records,
+    get records() {
+      trim();
+      return records;
+    },
     write(record) {
       records.push(record);
-      if (records.length > limit) records.shift();
+      if (records.length >= 2 * limit) trim();
     },
     clear() {
       records.length = 0;
