@@ -523,6 +523,25 @@ describe('transformStream', () => {
     expect(asked).toEqual(['local']);
   });
 
+  it('keeps applying the other transforms after one is dropped', async () => {
+    const local = createFakeProvider({ id: 'local', reply: 'one two three' });
+    const brokenFirst: RouterPlugin = {
+      name: 'broken-first',
+      transformStream: () => ({
+        push: () => {
+          throw new Error('boom');
+        },
+        flush: () => '',
+      }),
+    };
+    const bracket: RouterPlugin = {
+      name: 'bracket',
+      transformStream: () => ({ push: (_channel, delta) => `[${delta}]`, flush: () => '' }),
+    };
+    const router = createRouter({ providers: [local], plugins: [brokenFirst, bracket] });
+    expect(textOf(await drain(router.stream(ask())))).toBe('[one][ two][ three]');
+  });
+
   it('drops a transform that throws, with a warning, and passes the text on as given', async () => {
     const local = createFakeProvider({ id: 'local', reply: 'as given by the model' });
     let pushes = 0;

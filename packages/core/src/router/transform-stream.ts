@@ -3,6 +3,13 @@ import type { Engine } from './engine';
 import type { AttemptInfo, StreamTransform } from './plugin';
 import type { RequestRun } from './request-run';
 
+interface Entry {
+  name: string;
+  transform: StreamTransform;
+  /** Set when the transform threw: skipped from then on. */
+  dropped: boolean;
+}
+
 /**
  * The plugins' stream transforms for one provider stream, applied in plugin order to the text and
  * tool-call arguments the caller receives. A transform that throws is dropped with a warning and the
@@ -13,12 +20,12 @@ export class StreamRewriter {
 
   private constructor(
     private readonly run: RequestRun,
-    private readonly transforms: { name: string; transform: StreamTransform }[],
+    private readonly entries: readonly Entry[],
   ) {}
 
   /** The rewriter for this stream, or undefined when no plugin rewrites it. */
   static for(engine: Engine, run: RequestRun, info: AttemptInfo): StreamRewriter | undefined {
-    const transforms: { name: string; transform: StreamTransform }[] = [];
+    const entries: Entry[] = [];
     for (const plugin of engine.hooks.transformStream) {
       try {
         const transform = plugin.transformStream?.(info, run);
@@ -30,12 +37,12 @@ export class StreamRewriter {
           );
           continue;
         }
-        transforms.push({ name: plugin.name, transform });
+        entries.push({ name: plugin.name, transform, dropped: false });
       } catch (error) {
         run.warn('plugin_error', `${plugin.name}.transformStream failed: ${String(error)}`);
       }
     }
-    return transforms.length === 0 ? undefined : new StreamRewriter(run, transforms);
+    return entries.length === 0 ? undefined : new StreamRewriter(run, entries);
   }
 
   /** The event as the caller should see it, or undefined when all its text is held back for now. */
@@ -68,27 +75,24 @@ export class StreamRewriter {
   private push(channel: string, delta: string): string {
     this.channels.add(channel);
     let text = delta;
-    for (const entry of this.transforms)
-      text = this.call(entry, () => entry.transform.push(channel, text), text);
+    for (const entry of this.entries) {
+      if (!entry.dropped) text = this.call(entry, () => entry.transform.push(channel, text), text);
+    }
     return text;
   }
 
   /** Flushes each transform in order, feeding what one releases into the next. */
   private flushChannel(channel: string): string {
     let text = '';
-    for (const entry of this.transforms) {
-      const pushed = text === '' ? '' : this.call(entry, () => entry.transform.push(channel, text), text);
-      text = pushed + this.call(entry, () => entry.transform.flush(channel), '');
+    for (const entry of this.entries) {
+      if (entry.dropped) continue;
+      if (text !== '') text = this.call(entry, () => entry.transform.push(channel, text), text);
+      if (!entry.dropped) text += this.call(entry, () => entry.transform.flush(channel), '');
     }
     return text;
   }
 
-  private call(
-    entry: { name: string; transform: StreamTransform },
-    action: () => string,
-    fallback: string,
-  ): string {
-    if (!this.transforms.includes(entry)) return fallback;
+  private call(entry: Entry, action: () => string, fallback: string): string {
     try {
       const out = action();
       if (typeof out === 'string') return out;
@@ -97,7 +101,7 @@ export class StreamRewriter {
       this.run.warn('plugin_error', `${entry.name}.transformStream failed: ${String(error)}`);
     }
     // Dropped from here on: what it held is lost to the deltas, but not to the `finish` answer.
-    this.transforms.splice(this.transforms.indexOf(entry), 1);
+    entry.dropped = true;
     return fallback;
   }
 }
