@@ -42,6 +42,8 @@ export class OpenStream {
   ) {
     this.idleMs = engine.config.timeouts.idleMs;
     this.idleTimeout = attemptTimeout(state.id, this.idleMs, 'the gap between two stream events');
+    // From the first event on, the deadline is the idle gap.
+    deadline.reset(this.idleMs, this.idleTimeout);
     deadline.onAbort((reason) => this.rejectRead?.(reason));
   }
 
@@ -189,8 +191,6 @@ async function openOne(
       });
     }
     if (first.value.type === 'error') throw first.value.error;
-    const { idleMs } = engine.config.timeouts;
-    deadline.reset(idleMs, attemptTimeout(state.id, idleMs, 'the gap between two stream events'));
     return new OpenStream(
       engine,
       run,
