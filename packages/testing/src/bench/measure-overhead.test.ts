@@ -1,3 +1,4 @@
+import { ConfigError } from '@switchyard/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { measureOverhead, median } from './measure-overhead';
 
@@ -47,6 +48,22 @@ describe('measureOverhead', () => {
       added: '10.00 %',
       verdict: 'FAIL',
     });
+  });
+
+  it('refuses bad options and cases with a typed error naming the field', async () => {
+    const ok = { name: 'x', baseline: async () => 1, adapter: async () => 1 };
+    for (const [cases, options, field] of [
+      [[ok], { iterations: 0 }, 'measureOverhead.iterations'],
+      [[ok], { iterations: Number.NaN }, 'measureOverhead.iterations'],
+      [[ok], { warmup: -1 }, 'measureOverhead.warmup'],
+      [[ok], { target: Number.POSITIVE_INFINITY }, 'measureOverhead.target'],
+      [[], {}, 'measureOverhead.cases'],
+      [[{ name: 'y', baseline: async () => 1 }], {}, 'measureOverhead.cases[0]'],
+    ] as const) {
+      const error = await measureOverhead('test', cases as never, options).catch((caught: unknown) => caught);
+      expect(ConfigError.isInstance(error), String(error)).toBe(true);
+      expect((error as ConfigError).field).toBe(field);
+    }
   });
 
   it('times the whole call when a case reports nothing', async () => {

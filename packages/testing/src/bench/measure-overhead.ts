@@ -3,6 +3,7 @@
  * `fetch`) against the same loopback server. Each iteration runs both, alternating which goes
  * first, so that drift and GC pauses fall on both sides alike.
  */
+import { ConfigError } from '@switchyard/core';
 
 export interface OverheadCase {
   name: string;
@@ -43,6 +44,15 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+function check(ok: boolean, field: string, problem: string): void {
+  if (!ok) {
+    throw new ConfigError({
+      message: `measureOverhead: ${field} ${problem}`,
+      field: `measureOverhead.${field}`,
+    });
+  }
+}
+
 async function time(action: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   const inner = await action();
@@ -62,6 +72,21 @@ export async function measureOverhead(
   const warmup = options.warmup ?? 300;
   const target = options.target ?? 0.05;
   const label = options.baselineLabel ?? 'baseline';
+  check(
+    Number.isInteger(iterations) && iterations > 0,
+    'iterations',
+    `must be a positive integer (got ${iterations})`,
+  );
+  check(Number.isInteger(warmup) && warmup >= 0, 'warmup', `must be an integer >= 0 (got ${warmup})`);
+  check(Number.isFinite(target) && target >= 0, 'target', `must be a number >= 0 (got ${target})`);
+  check(Array.isArray(cases) && cases.length > 0, 'cases', 'must be a non-empty array');
+  cases.forEach((benchCase, index) => {
+    check(
+      typeof benchCase?.baseline === 'function' && typeof benchCase.adapter === 'function',
+      `cases[${index}]`,
+      'needs `baseline` and `adapter` functions',
+    );
+  });
   const results: OverheadResult[] = [];
   for (const benchCase of cases) {
     for (let index = 0; index < warmup; index++) {
